@@ -1,0 +1,76 @@
+package io.covey.core.api;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.covey.core.event.EventFilter;
+import io.covey.core.event.EventListener;
+import io.covey.core.event.Subscription;
+import io.covey.core.json.CoveyJson;
+import io.covey.core.spec.CoveyGroup;
+import io.covey.core.spec.WorkerDeclaration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a user can ask of Covey. Implemented by the in-process {@code CoveyManager} and by the
+ * remote {@code CoveyClient}: code written against one runs against the other.
+ */
+public interface CoveyOperations {
+
+    /**
+     * Makes the group contain exactly these workers: new ones start, ones no longer listed stop
+     * and are removed, the rest are left alone. A stopped group runs again.
+     */
+    GroupDiff runGroup(CoveyGroup group);
+
+    /** Adds workers to a group (creating it if needed); ones already in it are left alone. */
+    GroupDiff addWorkers(String group, List<? extends WorkerDeclaration> workers);
+
+    /** Stops and removes these workers from the group. */
+    GroupDiff removeWorkers(String group, List<String> workerIds);
+
+    /** Stops every worker of the group and keeps the declaration. */
+    GroupStatus stopGroup(String group);
+
+    /** Stops every worker of the group and forgets the group. */
+    void nukeGroup(String group);
+
+    List<GroupStatus> groups();
+
+    GroupStatus group(String name);
+
+    WorkerStatus worker(String id);
+
+    /** Starts a worker anew (stopping it first if it runs) and resets its crash count. */
+    WorkerStatus restartWorker(String id);
+
+    /** The last {@code tail} log lines of a worker, oldest first. */
+    List<LogLine> logs(String id, int tail);
+
+    /** The worker types that may be declared. */
+    List<String> workerTypes();
+
+    /**
+     * Delivers every retained event after {@code sinceSeq} that passes the filter, then live
+     * ones. A {@code sinceSeq} older than what is retained first yields a {@code gap} event.
+     */
+    Subscription subscribe(long sinceSeq, EventFilter filter, EventListener listener);
+
+    /** Live events only, from now on. */
+    Subscription subscribe(EventFilter filter, EventListener listener);
+
+    /**
+     * The result a worker completes with. Completes at once for a worker already COMPLETED;
+     * fails when the worker ends FAILED, crashes for good, or is removed.
+     */
+    CompletableFuture<JsonNode> result(String id);
+
+    /** {@link #result(String)} converted to {@code type}. */
+    default <T> CompletableFuture<T> result(String id, Class<T> type) {
+        return result(id).thenApply(node -> CoveyJson.convert(node, type));
+    }
+
+    default GroupDiff runGroup(String name, List<? extends WorkerDeclaration> workers) {
+        return runGroup(new CoveyGroup(name, workers));
+    }
+}

@@ -1,0 +1,34 @@
+package io.covey.core.api;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.covey.core.lifecycle.WorkerState;
+import io.covey.core.spec.WorkerSpec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A recorded snapshot of one worker: reading it never probes a process.
+ *
+ * @param restarts  attempts started after the first one
+ * @param pid       the child's process id for a foreign worker that runs, else null
+ * @param forced    whether the last stop had to be forced
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkerStatus(
+        String id,
+        String group,
+        String type,
+        boolean foreign,
+        WorkerState state,
+        String message,
+        int attempt,
+        int restarts,
+        Long pid,
+        Instant startedAt,
+        Instant endedAt,
+        boolean forced,
+        JsonNode result,
+        WorkerSpec spec) {
+}

@@ -1,0 +1,77 @@
+package io.covey.core.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one JSON configuration Covey uses for params, results, events and control messages, so
+ * that the host, the client and the child agree on every byte.
+ */
+public final class CoveyJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            // Unknown params fields are a typo in a declaration: refuse them rather than ignore.
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private CoveyJson() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Any value (a record, a map, a number, null) as a JSON tree. */
+    public static JsonNode toTree(Object value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        return MAPPER.valueToTree(value);
+    }
+
+    public static <T> T convert(JsonNode node, Class<T> type) {
+        return MAPPER.treeToValue(node, type);
+    }
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    /** The same tree with object keys sorted at every level, so equal content gives equal text. */
+    public static JsonNode canonical(JsonNode node) {
+        if (node == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (node.isObject()) {
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
+            entries.sort(Map.Entry.comparingByKey());
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> entry : entries) {
+                sorted.set(entry.getKey(), canonical(entry.getValue()));
+            }
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode element : node) {
+                copy.add(canonical(element));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    public static String canonicalText(JsonNode node) {
+        return MAPPER.writeValueAsString(canonical(node));
+    }
+}

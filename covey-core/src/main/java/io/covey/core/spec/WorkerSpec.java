@@ -1,0 +1,65 @@
+package io.covey.core.spec;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.covey.core.api.InvalidSpecException;
+import io.covey.core.json.CoveyJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * One declared worker: {@code {"type":..., "id":..., "params":{...}, "options":{...}}}.
+ *
+ * @param type    a worker type declared in the manifest
+ * @param id      an explicit id, or {@code null} to derive one from type and params
+ * @param params  the worker's params as JSON; kept canonical (sorted keys) so equal params compare equal
+ * @param options per-worker options; unset fields come from the manager's defaults
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions options) implements WorkerDeclaration {
+
+    public WorkerSpec {
+        if (type == null || type.isBlank()) {
+            throw new InvalidSpecException("a worker spec needs a \"type\" naming a declared worker type");
+        }
+        CoveyNames.require("worker type", type);
+        if (id != null) {
+            CoveyNames.require("worker id", id);
+        }
+        params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : CoveyJson.canonical(params);
+        options = options == null ? WorkerOptions.NONE : options;
+    }
+
+    public static WorkerSpec of(String type, Object params) {
+        return new WorkerSpec(type, null, CoveyJson.toTree(params), null);
+    }
+
+    public WorkerSpec withId(String newId) {
+        return new WorkerSpec(type, newId, params, options);
+    }
+
+    public WorkerSpec withOptions(WorkerOptions newOptions) {
+        return new WorkerSpec(type, id, params, newOptions);
+    }
+
+    /** The explicit id, or the one derived from type and canonical params. */
+    public String effectiveId() {
+        return id != null ? id : WorkerIds.derive(type, params);
+    }
+
+    @Override
+    public WorkerSpec toSpec() {
+        return this;
+    }
+
+    /** Same worker declaration, ignoring whether the id was written out or derived. */
+    public boolean sameDeclarationAs(WorkerSpec other) {
+        return other != null
+                && type.equals(other.type)
+                && effectiveId().equals(other.effectiveId())
+                && params.equals(other.params)
+                && Objects.equals(options, other.options);
+    }
+}

@@ -1,0 +1,122 @@
+package io.covey.core.worker;
+
+import java.util.Objects;
+
+import io.covey.core.json.CoveyJson;
+import io.covey.core.spec.WorkerDeclaration;
+import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSpec;
+
+/**
+ * A unit of background work. Subclasses take their params in the constructor (validating them
+ * there if they like), do their work in {@link #runWorker()}, and report what happens with the
+ * status calls. Two styles both work:
+ * <ul>
+ *   <li>a job: do the whole thing inside {@code runWorker()} and end with {@link #completed(Object)};</li>
+ *   <li>a service: set up resources, call {@link #running(String)}, and either block in
+ *       {@code runWorker()} or return and keep running on your own threads until
+ *       {@link #stopWorker()} is called.</li>
+ * </ul>
+ * An exception thrown out of {@code runWorker()} or {@code stopWorker()} is a crash of this
+ * worker only. {@code runWorker()} is called at most once per instance.
+ *
+ * @param <P> the params type: JSON-serializable, a record being the natural shape
+ */
+public abstract class CoveyWorker<P> implements WorkerDeclaration {
+    private final P params;
+    private volatile WorkerReporter reporter = WorkerReporter.DETACHED;
+    private WorkerOptions options = WorkerOptions.NONE;
+    private String id;
+
+    protected CoveyWorker(P params) {
+        this.params = params;
+    }
+
+    public final P params() {
+        return params;
+    }
+
+    /** Does the work. Called once, on a thread of its own. */
+    public abstract void runWorker() throws Exception;
+
+    /**
+     * Asks the worker to stop; called on another thread than {@code runWorker()}. The worker is
+     * stopped once it reports {@link #stopped(String)}, or once this method and
+     * {@code runWorker()} have both returned. After it returns, a still-running
+     * {@code runWorker()} thread is interrupted. The default does nothing but that interrupt.
+     */
+    public void stopWorker() throws Exception {
+    }
+
+    protected final void starting(String message) {
+        reporter.starting(message);
+    }
+
+    protected final void running(String message) {
+        reporter.running(message);
+    }
+
+    protected final void running() {
+        reporter.running(null);
+    }
+
+    /** The job is done; {@code result} (JSON-serializable, may be null) is kept and handed to {@code result(id)}. */
+    protected final void completed(Object result) {
+        reporter.completed(result);
+    }
+
+    protected final void completed() {
+        reporter.completed(null);
+    }
+
+    protected final void crashed(String message) {
+        reporter.crashed(message, null);
+    }
+
+    protected final void crashed(String message, Throwable error) {
+        reporter.crashed(message, error);
+    }
+
+    protected final void stopping(String message) {
+        reporter.stopping(message);
+    }
+
+    protected final void stopped(String message) {
+        reporter.stopped(message);
+    }
+
+    /** A log line, kept with the worker's recent logs and sent as a {@code log} event. */
+    protected final void log(String line) {
+        reporter.log(line);
+    }
+
+    /** A piece of data (JSON-serializable) sent to subscribers as a {@code data} event. */
+    protected final void publish(Object data) {
+        reporter.publish(data);
+    }
+
+    /** Called by the runtime before {@code runWorker()}; not for worker code. */
+    public final void attachReporter(WorkerReporter reporter) {
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+    }
+
+    public CoveyWorker<P> setOptions(WorkerOptions options) {
+        this.options = options == null ? WorkerOptions.NONE : options;
+        return this;
+    }
+
+    public CoveyWorker<P> setId(String id) {
+        this.id = id;
+        return this;
+    }
+
+    public WorkerOptions options() {
+        return options;
+    }
+
+    /** The declaration this instance stands for: its type name, id, params as JSON and options. */
+    @Override
+    public WorkerSpec toSpec() {
+        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options);
+    }
+}

@@ -1,0 +1,15 @@
+package io.covey.host.engine.launch;
+
+/**
+ * Starts one attempt of a worker: as a thread of this JVM, or as a child JVM. The engine decides
+ * what an attempt's outcome means; a launcher only runs it and reports what happened.
+ */
+public interface WorkerLauncher {
+    /**
+     * Starts an attempt and returns at once: anything that blocks (constructing the worker,
+     * spawning a process) happens on the launcher's own threads, never the caller's.
+     * Every outcome, a failure to start included, reaches {@code callbacks}, ending with exactly
+     * one {@link RunCallbacks#exited(RunExit)}.
+     */
+    WorkerRun launch(LaunchRequest request, RunCallbacks callbacks);
+}
