@@ -53,7 +53,7 @@ public record ChildLaunchSettings(
         if (maxMessageBytes <= 0) {
             maxMessageBytes = 1024 * 1024;
         }
-        if (!unresponsiveAfter.minus(heartbeatInterval).isPositive()) {
+        if (unresponsiveAfter.compareTo(heartbeatInterval) <= 0) {
             throw new IllegalArgumentException("unresponsiveAfter (" + unresponsiveAfter
                     + ") must be longer than heartbeatInterval (" + heartbeatInterval + ")");
         }
