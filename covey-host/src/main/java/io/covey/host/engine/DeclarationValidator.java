@@ -1,0 +1,63 @@
+package io.covey.host.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.covey.core.api.InvalidSpecException;
+import io.covey.core.api.LimitExceededException;
+import io.covey.core.api.WorkerConflictException;
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.CoveyNames;
+import io.covey.core.spec.WorkerSpec;
+
+/**
+ * Checks a declaration completely before anything changes: names, declared types, params that
+ * fit the type, duplicate and conflicting ids, size limits. A refused declaration changes nothing.
+ */
+final class DeclarationValidator {
+    private final CoveyManifest manifest;
+    private final ManagerSettings settings;
+    private final boolean foreignAvailable;
+
+    DeclarationValidator(CoveyManifest manifest, ManagerSettings settings, boolean foreignAvailable) {
+        this.manifest = manifest;
+        this.settings = settings;
+        this.foreignAvailable = foreignAvailable;
+    }
+
+    /** The specs by effective id, in order; throws a {@code CoveyException} for anything wrong. */
+    Map<String, WorkerSpec> validate(String groupName, List<WorkerSpec> specs, Map<String, WorkerSlot> slots,
+                                     int groupSizeAfter, int hostSizeAfter) {
+        CoveyNames.require("group name", groupName);
+        if (specs.size() > settings.maxWorkersPerGroup() || groupSizeAfter > settings.maxWorkersPerGroup()) {
+            throw new LimitExceededException("group '" + groupName + "' would have " + Math.max(specs.size(), groupSizeAfter)
+                    + " workers; at most " + settings.maxWorkersPerGroup() + " are allowed per group");
+        }
+        if (hostSizeAfter > settings.maxWorkers()) {
+            throw new LimitExceededException("the host would hold " + hostSizeAfter + " workers; at most "
+                    + settings.maxWorkers() + " are allowed");
+        }
+        Map<String, WorkerSpec> byId = new LinkedHashMap<>();
+        for (WorkerSpec spec : specs) {
+            if (spec == null) {
+                throw new InvalidSpecException("group '" + groupName + "' lists a null worker");
+            }
+            manifest.require(spec.type()).parseParams(spec.params());
+            String id = spec.effectiveId();
+            if (byId.put(id, spec) != null) {
+                throw new InvalidSpecException("worker id '" + id + "' is declared twice in group '" + groupName
+                        + "' (the same type with the same params, or the same explicit id); declare it once");
+            }
+            WorkerSlot existing = slots.get(id);
+            if (existing != null && existing.desired != WorkerSlot.Desired.REMOVE && !existing.group.equals(groupName)) {
+                throw new WorkerConflictException(id, existing.group, groupName);
+            }
+            if (!foreignAvailable && Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign())) {
+                throw new InvalidSpecException("worker '" + id + "' is foreign (the default) but this manager cannot launch"
+                        + " child processes; set \"foreign\": false in its options, or configure a foreign launcher");
+            }
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,226 @@
+package io.covey.host.engine.inprocess;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.covey.core.json.CoveyJson;
+import io.covey.core.json.Durations;
+import io.covey.core.worker.CoveyWorker;
+import io.covey.core.worker.WorkerReporter;
+import io.covey.host.engine.Scheduler;
+import io.covey.host.engine.launch.LaunchRequest;
+import io.covey.host.engine.launch.RunCallbacks;
+import io.covey.host.engine.launch.RunExit;
+import io.covey.host.engine.launch.StatusReport;
+import io.covey.host.engine.launch.StatusReport.ReportedStatus;
+import io.covey.host.engine.launch.WorkerRun;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One attempt of an in-process worker: constructed and run on a thread of its own, stopped with
+ * {@code stopWorker()} on another, then interrupted, then abandoned after the stop timeout (a
+ * thread cannot be killed; the attempt is reported as forced and its late calls are ignored).
+ * <p>
+ * The attempt ends when the worker reports completed, crashed or stopped; when
+ * {@code runWorker()} throws; or, after a stop was asked, when both {@code stopWorker()} and
+ * {@code runWorker()} have returned. An exception out of {@code runWorker()} after a stop was
+ * asked is the usual way a blocked call gives up (a closed socket, an interrupt), so it is logged
+ * rather than counted as a crash; {@code stopWorker()} throwing is a crash.
+ */
+final class InProcessRun implements WorkerRun, WorkerReporter {
+    private final LaunchRequest request;
+    private final RunCallbacks callbacks;
+    private final Scheduler scheduler;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Thread runThread;
+    private volatile Thread stopThread;
+    private volatile CoveyWorker<?> worker;
+    private volatile boolean stopAsked;
+    private volatile boolean runReturned;
+    private volatile boolean stopReturned;
+    private volatile Scheduler.Cancellable stopDeadline;
+
+    InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler) {
+        this.request = request;
+        this.callbacks = callbacks;
+        this.scheduler = scheduler;
+    }
+
+    void start() {
+        Thread thread = new Thread(this::runBody, "covey-worker-" + request.workerId() + "#" + request.attempt());
+        thread.setDaemon(true);
+        runThread = thread;
+        thread.start();
+    }
+
+    private void runBody() {
+        CoveyWorker<?> instance;
+        try {
+            instance = request.type().instantiate(request.params());
+        } catch (Throwable t) {
+            end(RunExit.failed("the worker's constructor threw " + describe(t)));
+            return;
+        }
+        instance.attachReporter(this);
+        worker = instance;
+        if (stopAsked) {
+            runReturned = true;
+            maybeEndAfterStop();
+            return;
+        }
+        try {
+            instance.runWorker();
+        } catch (Throwable t) {
+            if (!stopAsked) {
+                end(RunExit.failed("runWorker() threw " + describe(t)));
+                return;
+            }
+            callbacks.log("covey", "runWorker() ended with " + describe(t) + " while stopping");
+        }
+        runReturned = true;
+        maybeEndAfterStop();
+    }
+
+    @Override
+    public Long pid() {
+        return null;
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        if (ended.get() || stopAsked) {
+            return;
+        }
+        stopAsked = true;
+        stopDeadline = scheduler.schedule(timeout, () -> {
+            if (!ended.get()) {
+                interruptAll();
+                end(new RunExit("the worker refused to stop within " + Durations.format(timeout)
+                        + "; its thread was interrupted and abandoned", null, null, true));
+            }
+        });
+        Thread thread = new Thread(this::stopBody, "covey-stop-" + request.workerId() + "#" + request.attempt());
+        thread.setDaemon(true);
+        stopThread = thread;
+        thread.start();
+    }
+
+    private void stopBody() {
+        CoveyWorker<?> instance = worker;
+        if (instance != null) {
+            try {
+                instance.stopWorker();
+            } catch (Throwable t) {
+                end(RunExit.failed("stopWorker() threw " + describe(t)));
+                return;
+            }
+        }
+        stopReturned = true;
+        Thread thread = runThread;
+        if (!runReturned && thread != null && instance != null) {
+            thread.interrupt();
+        }
+        maybeEndAfterStop();
+    }
+
+    private void maybeEndAfterStop() {
+        if (stopAsked && runReturned && (stopReturned || worker == null)) {
+            end(RunExit.normal());
+        }
+    }
+
+    @Override
+    public void kill(String reason) {
+        interruptAll();
+        end(new RunExit(reason, null, null, true));
+    }
+
+    private void interruptAll() {
+        Thread run = runThread;
+        Thread stop = stopThread;
+        if (run != null) {
+            run.interrupt();
+        }
+        if (stop != null) {
+            stop.interrupt();
+        }
+    }
+
+    private void end(RunExit exit) {
+        if (ended.compareAndSet(false, true)) {
+            Scheduler.Cancellable deadline = stopDeadline;
+            if (deadline != null) {
+                deadline.cancel();
+            }
+            callbacks.exited(exit);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    // --- WorkerReporter: the worker's status calls ---
+
+    @Override
+    public void starting(String message) {
+        report(ReportedStatus.STARTING, message, null);
+    }
+
+    @Override
+    public void running(String message) {
+        report(ReportedStatus.RUNNING, message, null);
+    }
+
+    @Override
+    public void completed(Object result) {
+        JsonNode json;
+        try {
+            json = CoveyJson.toTree(result);
+        } catch (RuntimeException e) {
+            crashed("the result of completed() is not JSON-serializable: " + describe(e), null);
+            return;
+        }
+        report(ReportedStatus.COMPLETED, null, json);
+        end(RunExit.normal());
+    }
+
+    @Override
+    public void crashed(String message, Throwable error) {
+        String text = message == null ? "the worker reported a crash" : message;
+        report(ReportedStatus.CRASHED, error == null ? text : text + ": " + describe(error), null);
+        end(RunExit.normal());
+    }
+
+    @Override
+    public void stopping(String message) {
+        report(ReportedStatus.STOPPING, message, null);
+    }
+
+    @Override
+    public void stopped(String message) {
+        report(ReportedStatus.STOPPED, message, null);
+        end(RunExit.normal());
+    }
+
+    @Override
+    public void log(String line) {
+        if (!ended.get()) {
+            callbacks.log("worker", line);
+        }
+    }
+
+    @Override
+    public void publish(Object data) {
+        if (!ended.get()) {
+            callbacks.data(CoveyJson.toTree(data));
+        }
+    }
+
+    private void report(ReportedStatus status, String message, JsonNode result) {
+        if (!ended.get()) {
+            callbacks.reported(new StatusReport(status, message, result));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.covey.host.engine.journal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.covey.core.event.CoveyEvent;
+import io.covey.core.event.EventFilter;
+import io.covey.core.event.EventListener;
+import io.covey.core.event.Subscription;
+import io.covey.host.engine.NamedThreadFactory;
+
+/**
+ * Every event, numbered: {@code seq} increases by one per event. The last {@code capacity}
+ * events are retained in a ring, and each subscription reads from it with a cursor of its own.
+ * So a slow subscriber only falls behind (and, once its cursor is evicted, is told so with a
+ * {@code gap} event): it never blocks the publisher, other subscribers, or grows memory.
+ */
+public final class EventJournal implements AutoCloseable {
+    private final CoveyEvent[] ring;
+    private final Clock clock;
+    private final Set<JournalSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ExecutorService delivery = Executors.newCachedThreadPool(new NamedThreadFactory("covey-events"));
+    private long lastSeq;
+
+    public EventJournal(int capacity, Clock clock) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the journal must retain at least one event, was " + capacity);
+        }
+        this.ring = new CoveyEvent[capacity];
+        this.clock = clock;
+    }
+
+    /** Numbers the event, retains it, wakes the subscribers, and returns it with its {@code seq}. Thread-safe. */
+    public CoveyEvent append(CoveyEvent event) {
+        CoveyEvent numbered;
+        synchronized (this) {
+            numbered = event.withSeq(++lastSeq);
+            ring[(int) (lastSeq % ring.length)] = numbered;
+        }
+        for (JournalSubscription subscription : subscriptions) {
+            subscription.wake();
+        }
+        return numbered;
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The oldest seq still retained (1 while nothing was evicted). */
+    public synchronized long oldestRetainedSeq() {
+        return Math.max(1, lastSeq - ring.length + 1);
+    }
+
+    public int capacity() {
+        return ring.length;
+    }
+
+    /** Events after {@code cursor}, at most {@code max}; or a gap when {@code cursor} was evicted. */
+    synchronized Batch readAfter(long cursor, int max) {
+        long oldest = Math.max(1, lastSeq - ring.length + 1);
+        if (cursor + 1 < oldest) {
+            return new Batch(List.of(), cursor + 1, oldest - 1);
+        }
+        long last = Math.min(lastSeq, cursor + max);
+        List<CoveyEvent> events = new ArrayList<>((int) Math.max(0, last - cursor));
+        for (long seq = cursor + 1; seq <= last; seq++) {
+            events.add(ring[(int) (seq % ring.length)]);
+        }
+        return new Batch(events, 0, 0);
+    }
+
+    /**
+     * Delivers retained events after {@code sinceSeq}, then live ones. A negative {@code sinceSeq}
+     * means live events only; one beyond the last seq is treated as "from now on".
+     */
+    public Subscription subscribe(long sinceSeq, EventFilter filter, EventListener listener) {
+        JournalSubscription subscription;
+        synchronized (this) {
+            long cursor = sinceSeq < 0 ? lastSeq : Math.min(sinceSeq, lastSeq);
+            subscription = new JournalSubscription(this, cursor, filter == null ? EventFilter.ALL : filter, listener, delivery, clock);
+            subscriptions.add(subscription);
+        }
+        subscription.wake();
+        return subscription;
+    }
+
+    public int subscriberCount() {
+        return subscriptions.size();
+    }
+
+    void forget(JournalSubscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(JournalSubscription::close);
+        delivery.shutdownNow();
+    }
+
+    /** A read: events, or (when {@code events} is empty and {@code gapTo > 0}) the seqs that were lost. */
+    record Batch(List<CoveyEvent> events, long gapFrom, long gapTo) {
+        boolean isGap() {
+            return gapTo > 0;
+        }
+    }
+}
