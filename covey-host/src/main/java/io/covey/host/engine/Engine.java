@@ -250,8 +250,9 @@ final class Engine {
                     return;
                 }
                 slot.cancelTimers();
-                if (slot.state == WorkerState.PENDING || slot.state == WorkerState.BACKOFF
-                        || slot.state == WorkerState.CRASHED || slot.state == WorkerState.FAILED) {
+                // A crash stays on record (it may have happened during this very stop); a pending
+                // start is called off, and a FAILED worker taken out of service counts as stopped.
+                if (slot.state == WorkerState.PENDING || slot.state == WorkerState.BACKOFF || slot.state == WorkerState.FAILED) {
                     slot.transitionTo(WorkerState.STOPPED, slot.desired == WorkerSlot.Desired.REMOVE ? "removed" : "group stopped");
                 }
                 if (slot.desired == WorkerSlot.Desired.REMOVE) {
