@@ -1,0 +1,15 @@
+package io.covey.host.api;
+
+import java.util.List;
+
+import io.covey.core.api.InvalidSpecException;
+import io.covey.core.spec.WorkerSpec;
+
+/** The body of {@code PUT /groups/{name}} and {@code POST /groups/{name}/workers}. */
+public record WorkersRequest(List<WorkerSpec> workers) {
+    public WorkersRequest {
+        if (workers == null) {
+            throw new InvalidSpecException("the body needs a \"workers\" list, e.g. {\"workers\":[{\"type\":\"...\",\"params\":{}}]}");
+        }
+    }
+}
