@@ -32,7 +32,7 @@ public class GroupsController {
     @PutMapping("/{name}")
     public GroupDiff runGroup(@PathVariable String name, HttpServletRequest request) {
         WorkersRequest body = bodies.read(request, WorkersRequest.class);
-        return covey.runGroup(new CoveyGroup(name, body.workers()));
+        return covey.runGroup(new CoveyGroup(name, body.requireWorkers()));
     }
 
     @GetMapping
@@ -48,7 +48,7 @@ public class GroupsController {
     @PostMapping("/{name}/workers")
     public GroupDiff addWorkers(@PathVariable String name, HttpServletRequest request) {
         WorkersRequest body = bodies.read(request, WorkersRequest.class);
-        return covey.addWorkers(name, body.workers());
+        return covey.addWorkers(name, body.requireWorkers());
     }
 
     @DeleteMapping("/{name}/workers/{id}")

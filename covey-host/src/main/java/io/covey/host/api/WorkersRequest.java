@@ -7,9 +7,11 @@ import io.covey.core.spec.WorkerSpec;
 
 /** The body of {@code PUT /groups/{name}} and {@code POST /groups/{name}/workers}. */
 public record WorkersRequest(List<WorkerSpec> workers) {
-    public WorkersRequest {
+    /** The declared workers; a body without the list is refused here rather than in the constructor, so Jackson can first name unknown fields. */
+    public List<WorkerSpec> requireWorkers() {
         if (workers == null) {
             throw new InvalidSpecException("the body needs a \"workers\" list, e.g. {\"workers\":[{\"type\":\"...\",\"params\":{}}]}");
         }
+        return workers;
     }
 }

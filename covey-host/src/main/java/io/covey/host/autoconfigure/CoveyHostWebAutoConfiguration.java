@@ -63,6 +63,12 @@ public final class CoveyHostWebAutoConfiguration {
                 .setAllowedOrigins(properties.getEvents().getAllowedOrigins().toArray(String[]::new));
     }
 
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> coveyTomcatProblems() {
+        return new TomcatProblemCustomizer();
+    }
+
     /** Without a token the API would be open to anyone who can reach the port: listen on loopback only. */
     @Bean
     WebServerFactoryCustomizer<ConfigurableWebServerFactory> coveyLoopbackWithoutToken(CoveyHostProperties properties) {
