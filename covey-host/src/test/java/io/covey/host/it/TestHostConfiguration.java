@@ -19,6 +19,6 @@ public class TestHostConfiguration {
     @Bean
     CoveyManifest testManifest() {
         return CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class, FaultyWorker.class,
-                SilentWorker.class, StubbornWorker.class);
+                SilentWorker.class, StubbornWorker.class, io.covey.host.engine.testworkers.ChattyJob.class);
     }
 }
