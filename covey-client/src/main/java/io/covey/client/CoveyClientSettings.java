@@ -66,7 +66,7 @@ public record CoveyClientSettings(URI baseUrl, String token, Duration connectTim
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(hint + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(hint + ": " + e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
