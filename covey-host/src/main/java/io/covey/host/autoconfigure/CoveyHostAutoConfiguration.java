@@ -38,10 +38,15 @@ public final class CoveyHostAutoConfiguration {
         CoveyManager.Builder builder = CoveyManager.builder(workerTypes)
                 .settings(properties.toManagerSettings())
                 .foreignLauncher(foreignLauncher.getIfAvailable());
-        if (state.store() != null) {
-            builder.onDesiredStateChange(state.store()::save);
+        if (state.store() == null) {
+            return builder.build();
         }
-        return builder.build();
+        // Continue the previous run's event numbering, and save ours with every write.
+        CoveyManager manager = builder.onDesiredStateChange(state.store()::save)
+                .eventSeqAfter(state.store().loadedEventSeq())
+                .build();
+        state.store().trackEventSeq(manager.journal()::lastSeq);
+        return manager;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 
+import io.covey.host.api.EventsController;
 import io.covey.host.api.GroupsController;
 import io.covey.host.api.JsonBodyReader;
 import io.covey.host.api.ProblemErrorController;
@@ -30,7 +31,7 @@ import io.covey.host.security.BearerTokenFilter;
         beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(CoveyManager.class)
-@Import({GroupsController.class, WorkersController.class, ProblemResponses.class, ProblemErrorController.class})
+@Import({GroupsController.class, WorkersController.class, EventsController.class, ProblemResponses.class, ProblemErrorController.class})
 @EnableWebSocket
 public final class CoveyHostWebAutoConfiguration {
     private static final System.Logger LOG = System.getLogger(CoveyHostWebAutoConfiguration.class.getName());

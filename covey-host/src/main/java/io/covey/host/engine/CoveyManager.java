@@ -49,7 +49,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         this.clock = builder.clock;
         this.ownedScheduler = builder.scheduler == null ? new ExecutorScheduler() : null;
         this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
-        this.journal = new EventJournal(settings.retainedEvents(), clock);
+        this.journal = new EventJournal(settings.retainedEvents(), clock, builder.eventSeqBase);
         EngineContext context = new EngineContext(settings, clock, journal);
         WorkerLauncher inProcess = builder.inProcessLauncher != null ? builder.inProcessLauncher : new InProcessLauncher(scheduler);
         this.engine = new Engine(context, manifest, inProcess, builder.foreignLauncher, scheduler, executor, builder.random,
@@ -210,6 +210,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         private WorkerLauncher inProcessLauncher;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Consumer<DesiredState> desiredStateListener = state -> { };
+        private long eventSeqBase;
 
         private Builder(CoveyManifest manifest) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -254,6 +255,15 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
          */
         public Builder onDesiredStateChange(Consumer<DesiredState> listener) {
             this.desiredStateListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Numbers events from {@code lastSeq + 1}: a host restarted from saved state passes the
+         * last seq of its previous run, so event seqs never repeat across restarts.
+         */
+        public Builder eventSeqAfter(long lastSeq) {
+            this.eventSeqBase = lastSeq;
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.host.engine.DesiredState;
@@ -32,6 +33,10 @@ public final class DesiredStateStore implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile String lastError;
+    /** The desired state last loaded or saved, written once more on close with the final event seq. */
+    private volatile DesiredState current = DesiredState.empty();
+    private volatile long loadedEventSeq;
+    private volatile LongSupplier eventSeq = () -> loadedEventSeq;
 
     public DesiredStateStore(Path directory) {
         this.directory = directory;
@@ -58,11 +63,23 @@ public final class DesiredStateStore implements AutoCloseable {
                 throw new StateFileException("the state file " + file + " has version " + saved.version()
                         + ", this host reads version " + SavedState.CURRENT_VERSION + "; it was left untouched", null);
             }
+            loadedEventSeq = saved.lastEventSeq() == null ? 0 : saved.lastEventSeq();
+            current = saved.state();
             return saved.state();
         } catch (IOException | JacksonException | IllegalArgumentException e) {
             throw new StateFileException("the state file " + file + " cannot be read (" + e.getMessage()
                     + "); it was left untouched: fix or move it away, then start the host again", e);
         }
+    }
+
+    /** The last event seq of the run that wrote the loaded file (0 when none was saved). */
+    public long loadedEventSeq() {
+        return loadedEventSeq;
+    }
+
+    /** Where each write reads the event seq to save with the state: the journal's last seq. */
+    public void trackEventSeq(LongSupplier lastSeq) {
+        this.eventSeq = lastSeq;
     }
 
     /** Starts the writer; call after {@link #load()} succeeded. */
@@ -72,6 +89,7 @@ public final class DesiredStateStore implements AutoCloseable {
 
     /** Queues a state to be written; returns at once. */
     public void save(DesiredState state) {
+        current = state;
         pending.set(state);
         synchronized (pending) {
             pending.notifyAll();
@@ -101,7 +119,7 @@ public final class DesiredStateStore implements AutoCloseable {
         Path temp = directory.resolve(FILE_NAME + ".tmp");
         try {
             byte[] bytes = CoveyJson.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(new SavedState(SavedState.CURRENT_VERSION, Instant.now(), state));
+                    .writeValueAsBytes(new SavedState(SavedState.CURRENT_VERSION, Instant.now(), eventSeq.getAsLong(), state));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 channel.write(java.nio.ByteBuffer.wrap(bytes));
@@ -138,9 +156,13 @@ public final class DesiredStateStore implements AutoCloseable {
         return file;
     }
 
-    /** Writes what is still pending, then stops the writer. */
+    /**
+     * Writes what is still pending, then stops the writer. The state is written at least once
+     * more, so the file holds the event seq the host ended with (call after the manager closed).
+     */
     @Override
     public void close() {
+        pending.compareAndSet(null, current);
         closed = true;
         synchronized (pending) {
             pending.notifyAll();
@@ -152,7 +174,8 @@ public final class DesiredStateStore implements AutoCloseable {
         }
     }
 
-    record SavedState(int version, Instant savedAt, DesiredState state) {
+    /** @param lastEventSeq the journal's last seq when written; a missing field (older files) reads as 0 */
+    record SavedState(int version, Instant savedAt, Long lastEventSeq, DesiredState state) {
         static final int CURRENT_VERSION = 1;
     }
 }

@@ -41,6 +41,23 @@ class EventJournalTest {
     }
 
     @Test
+    void aJournalWithABaseContinuesTheNumberingAndAnnouncesSeqsBeforeItAsAGap() {
+        EventJournal continued = new EventJournal(100, Clock.systemUTC(), 500);
+        assertThat(continued.lastSeq()).isEqualTo(500);
+        assertThat(continued.oldestRetainedSeq()).isEqualTo(501);
+        RecordingListener resumed = new RecordingListener();
+        continued.subscribe(480, EventFilter.ALL, resumed);
+        continued.append(new LogEvent(0, Instant.now(), "g", "w", 1, "stdout", "x"));
+        await().until(() -> resumed.events().size() == 2);
+        assertThat(resumed.events().get(0)).isInstanceOfSatisfying(GapEvent.class, gap -> {
+            assertThat(gap.fromSeq()).isEqualTo(481);
+            assertThat(gap.toSeq()).isEqualTo(500);
+        });
+        assertThat(resumed.events().get(1).seq()).isEqualTo(501);
+        continued.close();
+    }
+
+    @Test
     void aSubscriberSinceNGetsExactlyTheEventsAfterNInOrderThenLiveOnes() {
         append(50);
         RecordingListener listener = new RecordingListener();

@@ -60,6 +60,26 @@ class HostRestartTest {
     }
 
     @Test
+    void aRestartedHostContinuesTheEventNumberingOfItsPreviousRun() {
+        long lastSeqBefore;
+        try (ConfigurableApplicationContext host = startHost()) {
+            HttpJson api = api(host);
+            api.put("/api/v1/groups/numbered", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"n\",\"params\":{\"name\":\"n\"}}]}");
+            await().until(() -> api.get("/api/v1/workers/n").json().get("state").asString().equals("RUNNING"));
+            lastSeqBefore = api.get("/api/v1/events").json().get("lastSeq").asLong();
+            assertThat(lastSeqBefore).isPositive();
+        }
+        try (ConfigurableApplicationContext host = startHost()) {
+            HttpJson api = api(host);
+            await().until(() -> api.get("/api/v1/workers/n").json().get("state").asString().equals("RUNNING"));
+            JsonNode position = api.get("/api/v1/events").json();
+            // Above the previous run's events, including the STOPPED ones of its shutdown.
+            assertThat(position.get("oldestRetainedSeq").asLong()).isGreaterThan(lastSeqBefore + 1);
+            assertThat(position.get("lastSeq").asLong()).isGreaterThanOrEqualTo(position.get("oldestRetainedSeq").asLong());
+        }
+    }
+
+    @Test
     void aCorruptStateFileStopsTheHostWithAClearMessageAndIsNeverOverwritten() throws Exception {
         Path file = stateDir.resolve("state.json");
         Files.writeString(file, "{\"version\":1,\"state\":{\"groups\":[{\"name\":");

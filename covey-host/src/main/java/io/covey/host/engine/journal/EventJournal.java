@@ -25,14 +25,30 @@ public final class EventJournal implements AutoCloseable {
     private final Clock clock;
     private final Set<JournalSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ExecutorService delivery = Executors.newCachedThreadPool(new NamedThreadFactory("covey-events"));
+    /** The seq before this journal's first event: 0, or the last seq of a previous host run. */
+    private final long baseSeq;
     private long lastSeq;
 
     public EventJournal(int capacity, Clock clock) {
+        this(capacity, clock, 0);
+    }
+
+    /**
+     * A journal whose first event gets {@code baseSeq + 1}: a restarted host continues the
+     * numbering of the previous run, so a client resuming with {@code since=} neither receives a
+     * reused seq nor skips new events; seqs it missed in between arrive as a {@code gap}.
+     */
+    public EventJournal(int capacity, Clock clock, long baseSeq) {
+        if (baseSeq < 0) {
+            throw new IllegalArgumentException("the base seq must not be negative, was " + baseSeq);
+        }
         if (capacity < 1) {
             throw new IllegalArgumentException("the journal must retain at least one event, was " + capacity);
         }
         this.ring = new CoveyEvent[capacity];
         this.clock = clock;
+        this.baseSeq = baseSeq;
+        this.lastSeq = baseSeq;
     }
 
     /** Numbers the event, retains it, wakes the subscribers, and returns it with its {@code seq}. Thread-safe. */
@@ -52,9 +68,13 @@ public final class EventJournal implements AutoCloseable {
         return lastSeq;
     }
 
-    /** The oldest seq still retained (1 while nothing was evicted). */
+    /** The oldest seq still retained (the first one while nothing was evicted). */
     public synchronized long oldestRetainedSeq() {
-        return Math.max(1, lastSeq - ring.length + 1);
+        return oldest();
+    }
+
+    private long oldest() {
+        return Math.max(baseSeq + 1, lastSeq - ring.length + 1);
     }
 
     public int capacity() {
@@ -63,7 +83,7 @@ public final class EventJournal implements AutoCloseable {
 
     /** Events after {@code cursor}, at most {@code max}; or a gap when {@code cursor} was evicted. */
     synchronized Batch readAfter(long cursor, int max) {
-        long oldest = Math.max(1, lastSeq - ring.length + 1);
+        long oldest = oldest();
         if (cursor + 1 < oldest) {
             return new Batch(List.of(), cursor + 1, oldest - 1);
         }

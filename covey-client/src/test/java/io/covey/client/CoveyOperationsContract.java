@@ -1,0 +1,177 @@
+package io.covey.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.covey.core.api.CoveyException;
+import io.covey.core.api.CoveyOperations;
+import io.covey.core.api.GroupDiff;
+import io.covey.core.api.WorkerEndedException;
+import io.covey.core.event.CoveyEvent;
+import io.covey.core.event.EventFilter;
+import io.covey.core.event.EventType;
+import io.covey.core.event.LifecycleEvent;
+import io.covey.core.event.Subscription;
+import io.covey.core.lifecycle.WorkerState;
+import io.covey.core.spec.RestartPolicy;
+import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSpec;
+import io.covey.host.engine.testworkers.CountdownJob;
+import io.covey.host.engine.testworkers.CrashingWorker;
+import io.covey.host.engine.testworkers.ServiceWorker;
+
+/**
+ * What every {@link CoveyOperations} does, whether it is the in-process manager or a client of
+ * a remote host: one suite, run against both, unchanged. Groups and ids are unique per test, so
+ * tests never see each other's workers.
+ */
+abstract class CoveyOperationsContract {
+    private final String group = "g-" + UUID.randomUUID().toString().substring(0, 8);
+
+    abstract CoveyOperations operations();
+
+    @AfterEach
+    void forgetGroups() {
+        for (String name : List.of(group, group + "-other")) {
+            try {
+                operations().nukeGroup(name);
+            } catch (CoveyException alreadyGone) {
+                // not every test declares both
+            }
+        }
+    }
+
+    private String id(String name) {
+        return group + "-" + name;
+    }
+
+    private WorkerState state(String id) {
+        return operations().worker(id).state();
+    }
+
+    private ServiceWorker service(String name) {
+        return (ServiceWorker) new ServiceWorker(new ServiceWorker.Params(name)).setId(id(name));
+    }
+
+    private CountdownJob countdown(String name, int from) {
+        return (CountdownJob) new CountdownJob(new CountdownJob.Params(from)).setId(id(name));
+    }
+
+    @Test
+    void runGroupIsDeclarativeAndReturnsTheDiff() {
+        GroupDiff first = operations().runGroup(group, List.of(service("svc"), countdown("job", 2)));
+        assertThat(first.started()).containsExactly(id("svc"), id("job"));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING && state(id("job")) == WorkerState.COMPLETED);
+
+        // From specs this time: the same declaration as the instance gives.
+        WorkerSpec svc2 = WorkerSpec.of("ServiceWorker", new ServiceWorker.Params("b")).withId(id("svc2"));
+        GroupDiff second = operations().runGroup(group, List.of(service("svc"), svc2));
+        assertThat(second.started()).containsExactly(id("svc2"));
+        assertThat(second.stopped()).containsExactly(id("job"));
+        assertThat(second.unchanged()).containsExactly(id("svc"));
+        assertThat(second.revision()).isGreaterThan(first.revision());
+        assertThat(operations().group(group).workers()).extracting(w -> w.id()).containsExactlyInAnyOrder(id("svc"), id("svc2"));
+    }
+
+    @Test
+    void addWorkersAndRemoveWorkersChangeOneGroupInPlace() {
+        operations().runGroup(group, List.of(service("svc")));
+        GroupDiff added = operations().addWorkers(group, List.of(service("more")));
+        assertThat(added.started()).containsExactly(id("more"));
+        await().until(() -> state(id("more")) == WorkerState.RUNNING);
+
+        assertThatThrownBy(() -> operations().removeWorkers(group, List.of(id("more"), "no-such-worker")))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("has no worker 'no-such-worker'");
+        assertThat(operations().group(group).workers()).hasSize(2);
+
+        GroupDiff removed = operations().removeWorkers(group, List.of(id("more")));
+        assertThat(removed.stopped()).containsExactly(id("more"));
+        assertThat(removed.unchanged()).containsExactly(id("svc"));
+        await().untilAsserted(() -> assertThat(operations().group(group).workers()).extracting(w -> w.id()).containsExactly(id("svc")));
+    }
+
+    @Test
+    void stopGroupKeepsTheDeclarationAndNukeGroupForgetsIt() {
+        operations().runGroup(group, List.of(service("svc")));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING);
+        assertThat(operations().stopGroup(group).stopped()).isTrue();
+        await().until(() -> state(id("svc")) == WorkerState.STOPPED);
+        assertThat(operations().groups()).extracting(g -> g.name()).contains(group);
+
+        operations().runGroup(group, List.of(service("svc")));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING);
+        operations().nukeGroup(group);
+        assertThatThrownBy(() -> operations().group(group))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("no group named '" + group + "'");
+    }
+
+    @Test
+    void refusalsAreCoveyExceptionsThatSayWhy() {
+        assertThatThrownBy(() -> operations().worker("no-such-worker"))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("no worker with id 'no-such-worker'");
+        assertThatThrownBy(() -> operations().runGroup(group, List.of(WorkerSpec.of("NoSuchType", null))))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("worker type 'NoSuchType' is not declared");
+        operations().runGroup(group, List.of(service("svc")));
+        assertThatThrownBy(() -> operations().runGroup(group + "-other", List.of(service("svc"))))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("is already declared in group '" + group + "'");
+    }
+
+    @Test
+    void logsRestartAndWorkerTypes() {
+        assertThat(operations().workerTypes()).contains("CountdownJob", "ServiceWorker");
+        operations().runGroup(group, List.of(service("svc")));
+        await().until(() -> operations().logs(id("svc"), 10).stream().anyMatch(l -> l.line().equals("hello from svc")));
+
+        operations().restartWorker(id("svc"));
+        await().until(() -> operations().worker(id("svc")).attempt() == 2 && state(id("svc")) == WorkerState.RUNNING);
+    }
+
+    @Test
+    void aSubscriberReceivesTheLifecycleOfAJobInOrder() {
+        List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
+        try (Subscription subscription = operations().subscribe(EventFilter.group(group).withTypes(EventType.LIFECYCLE), seen::add)) {
+            operations().runGroup(group, List.of(countdown("job", 3)));
+            await().until(() -> seen.stream().anyMatch(e -> ((LifecycleEvent) e).state() == WorkerState.COMPLETED));
+            assertThat(seen).extracting(e -> ((LifecycleEvent) e).state())
+                    .containsExactly(WorkerState.PENDING, WorkerState.STARTING, WorkerState.RUNNING, WorkerState.COMPLETED);
+            assertThat(seen).extracting(CoveyEvent::seq).isSorted().doesNotHaveDuplicates();
+            // The local cursor also moves past filtered-out events; the remote one only sees what the host sent.
+            assertThat(subscription.lastSeq()).isGreaterThanOrEqualTo(seen.get(seen.size() - 1).seq());
+        }
+    }
+
+    @Test
+    void resultCompletesWithTheValueTheJobCompletedWith() {
+        operations().runGroup(group, List.of(countdown("job", 3)));
+        CompletableFuture<CountdownJob.Result> result = operations().result(id("job"), CountdownJob.Result.class);
+        assertThat(result).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(new CountdownJob.Result(3, "liftoff"));
+        // Asked again once it is COMPLETED: at once, from the recorded status.
+        assertThat(operations().result(id("job"))).isCompleted();
+    }
+
+    @Test
+    void resultFailsWhenTheWorkerIsRemovedOrCrashesForGood() {
+        operations().runGroup(group, List.of(service("svc"),
+                new CrashingWorker().setId(id("crash")).setOptions(WorkerOptions.NONE.withRestart(RestartPolicy.NEVER))));
+        CompletableFuture<?> removed = operations().result(id("svc"));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING);
+        operations().removeWorkers(group, List.of(id("svc")));
+        assertThat(removed).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .havingCause().isInstanceOf(WorkerEndedException.class).withMessageContaining("was removed");
+
+        assertThat(operations().result(id("crash"))).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .havingCause().isInstanceOf(WorkerEndedException.class).withMessageContaining("restart policy is never");
+        assertThatThrownBy(() -> operations().result("no-such-worker"))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("no worker with id 'no-such-worker'");
+    }
+}
