@@ -57,6 +57,13 @@ class HostEventTicketTest {
         assertThat(new HttpJson(port, null).get("/api/v1/groups?ticket=" + ticket).status()).isEqualTo(401);
     }
 
+    @Test
+    void theDashboardItselfIsServedWithoutTheToken() {
+        HttpJson.Response page = new HttpJson(port, null).get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+    }
+
     private URI eventsWithTicket(String ticket) {
         return URI.create("ws://127.0.0.1:" + port + "/ws/events?since=0&ticket=" + ticket);
     }
