@@ -21,7 +21,7 @@ import io.covey.core.api.WorkerConflictException;
  * Every error of the API as {@code application/problem+json} with a {@code detail} a person can
  * act on. Unexpected failures say only that the host failed: the stack trace goes to the log.
  */
-@RestControllerAdvice(assignableTypes = {GroupsController.class, WorkersController.class})
+@RestControllerAdvice(basePackageClasses = ProblemResponses.class)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final System.Logger LOG = System.getLogger(ProblemResponses.class.getName());
 

@@ -155,6 +155,12 @@ public class CoveyHostProperties {
         /** Origins allowed to open the event stream from a browser; the host's own origin always is. */
         private List<String> allowedOrigins = new ArrayList<>();
 
+        /** How long a ticket from /api/v1/event-tickets may wait to open the event stream. */
+        private Duration ticketTimeToLive = Duration.ofSeconds(30);
+
+        /** Most unused, unexpired event tickets at once. */
+        private int maxTickets = 1024;
+
         public int getRetained() {
             return retained;
         }
@@ -193,6 +199,22 @@ public class CoveyHostProperties {
 
         public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
+        }
+
+        public Duration getTicketTimeToLive() {
+            return ticketTimeToLive;
+        }
+
+        public void setTicketTimeToLive(Duration ticketTimeToLive) {
+            this.ticketTimeToLive = ticketTimeToLive;
+        }
+
+        public int getMaxTickets() {
+            return maxTickets;
+        }
+
+        public void setMaxTickets(int maxTickets) {
+            this.maxTickets = maxTickets;
         }
     }
 

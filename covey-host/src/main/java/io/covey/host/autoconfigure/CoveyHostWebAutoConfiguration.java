@@ -1,6 +1,7 @@
 package io.covey.host.autoconfigure;
 
 import java.net.InetAddress;
+import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 
+import io.covey.host.api.EventTicketsController;
 import io.covey.host.api.EventsController;
 import io.covey.host.api.GroupsController;
 import io.covey.host.api.JsonBodyReader;
@@ -25,13 +27,15 @@ import io.covey.host.api.WorkersController;
 import io.covey.host.engine.CoveyManager;
 import io.covey.host.events.EventStreamHandler;
 import io.covey.host.security.BearerTokenFilter;
+import io.covey.host.security.EventTicketStore;
 
-/** The HTTP face of the host: REST API, event stream, token guard, loopback default. */
+/** The HTTP face of the host: REST API, event stream, token guard, loopback default; the dashboard is in static/. */
 @AutoConfiguration(after = CoveyHostAutoConfiguration.class,
         beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(CoveyManager.class)
-@Import({GroupsController.class, WorkersController.class, EventsController.class, ProblemResponses.class, ProblemErrorController.class})
+@Import({GroupsController.class, WorkersController.class, EventsController.class, EventTicketsController.class,
+        ProblemResponses.class, ProblemErrorController.class})
 @EnableWebSocket
 public final class CoveyHostWebAutoConfiguration {
     private static final System.Logger LOG = System.getLogger(CoveyHostWebAutoConfiguration.class.getName());
@@ -43,8 +47,16 @@ public final class CoveyHostWebAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> coveyBearerTokenFilter(CoveyHostProperties properties) {
-        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(properties.getApiToken()));
+    @ConditionalOnMissingBean
+    EventTicketStore coveyEventTicketStore(CoveyHostProperties properties) {
+        CoveyHostProperties.Events events = properties.getEvents();
+        return new EventTicketStore(events.getTicketTimeToLive(), events.getMaxTickets(), Clock.systemUTC());
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> coveyBearerTokenFilter(CoveyHostProperties properties, EventTicketStore tickets) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
+                new BearerTokenFilter(properties.getApiToken(), tickets));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -1,9 +1,12 @@
 package io.covey.host.events;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.covey.core.event.EventFilter;
@@ -16,9 +19,9 @@ import io.covey.core.event.EventType;
 record EventStreamQuery(long since, EventFilter filter) {
 
     static EventStreamQuery parse(URI uri) {
-        var params = UriComponentsBuilder.fromUri(uri).build().getQueryParams();
+        MultiValueMap<String, String> params = UriComponentsBuilder.fromUri(uri).build().getQueryParams();
         long since = -1;
-        String sinceText = params.getFirst("since");
+        String sinceText = decoded(params, "since");
         if (sinceText != null && !sinceText.isBlank()) {
             try {
                 since = Long.parseLong(sinceText.trim());
@@ -30,17 +33,23 @@ record EventStreamQuery(long since, EventFilter filter) {
             }
         }
         Set<EventType> types = EnumSet.noneOf(EventType.class);
-        String typesText = params.getFirst("types");
+        String typesText = decoded(params, "types"); // a browser's URLSearchParams sends the commas as %2C
         if (typesText != null && !typesText.isBlank()) {
             for (String name : typesText.split(",")) {
                 types.add(EventType.fromWireName(name));
             }
         }
-        return new EventStreamQuery(since, new EventFilter(blankToNull(params.getFirst("group")),
-                blankToNull(params.getFirst("worker")), types));
+        return new EventStreamQuery(since, new EventFilter(blankToNull(decoded(params, "group")),
+                blankToNull(decoded(params, "worker")), types));
+    }
+
+    /** The raw query keeps its percent-encoding: decode every value once, here. */
+    private static String decoded(MultiValueMap<String, String> params, String name) {
+        String value = params.getFirst(name);
+        return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return value == null || value.isBlank() ? null : value;
     }
 }

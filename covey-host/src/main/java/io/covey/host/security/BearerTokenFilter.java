@@ -18,25 +18,30 @@ import jakarta.servlet.http.HttpServletResponse;
  * (or any request when no token is configured: the host then listens on loopback only) carries
  * a principal, which is what lets Actuator show health details to it and to nobody else.
  * Tokens are compared in constant time over their SHA-256 digests, so neither content nor
- * length leaks through timing.
+ * length leaks through timing. The event stream's handshake may present a single-use ticket
+ * ({@code ?ticket=}, see {@link EventTicketStore}) instead: browsers cannot set headers there.
  */
 public final class BearerTokenFilter extends HttpFilter {
     private static final Principal OPERATOR = () -> "covey-operator";
 
-    private final byte[] tokenDigest;
+    private static final String EVENT_STREAM = "/ws/events";
 
-    public BearerTokenFilter(String token) {
+    private final byte[] tokenDigest;
+    private final EventTicketStore tickets;
+
+    public BearerTokenFilter(String token, EventTicketStore tickets) {
         this.tokenDigest = token == null || token.isBlank() ? null : sha256(token);
+        this.tickets = tickets;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (tokenDigest == null || presentsToken(request)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (tokenDigest == null || presentsToken(request) || presentsTicket(request, path)) {
             chain.doFilter(new AuthenticatedRequest(request), response);
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/ws/")) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"covey\"");
@@ -54,6 +59,12 @@ public final class BearerTokenFilter extends HttpFilter {
             return false;
         }
         return MessageDigest.isEqual(tokenDigest, sha256(header.substring(7).trim()));
+    }
+
+    /** A ticket opens only the event stream's handshake, and only once. */
+    private boolean presentsTicket(HttpServletRequest request, String path) {
+        return EVENT_STREAM.equals(path) && "GET".equals(request.getMethod())
+                && tickets.redeem(request.getParameter("ticket"));
     }
 
     private static byte[] sha256(String value) {
