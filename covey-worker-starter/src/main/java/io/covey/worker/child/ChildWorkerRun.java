@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * child says {@link ControlMessage.Ended}, kills what it spawned, and exits.
  * <p>
  * When the host goes away (the channel closes, or the parent process ends) the worker is asked to
- * stop and the child exits within {@link #HOST_GONE_BUDGET} plus a second, whatever the worker does:
+ * stop and the child exits within {@link #HOST_GONE_BUDGET} plus half a second, whatever the worker does:
  * a child never outlives its host for long.
  */
 final class ChildWorkerRun implements WorkerReporter {
@@ -202,7 +202,8 @@ final class ChildWorkerRun implements WorkerReporter {
 
     private void exit(int code) {
         Thread thread = runThread;
-        if (thread != null && thread != Thread.currentThread()) {
+        // With a host to report to, runWorker() may finish what follows its last status call.
+        if (!hostGone.get() && thread != null && thread != Thread.currentThread()) {
             try {
                 thread.join(EXIT_GRACE.toMillis());
             } catch (InterruptedException e) {

@@ -71,8 +71,20 @@ final class ForeignTestSupport {
         pids.clear();
     }
 
+    /**
+     * Whether the process still runs. A zombie has exited and only waits for its parent (for an
+     * orphan, this container's PID 1, which reaps late) to collect its status: it does not count.
+     */
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static long openFileDescriptors() throws Exception {
