@@ -26,16 +26,14 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) {
-        // Taken first: the parent watch must know the host even if the host dies during the handshake.
-        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-        int code = run(System.getenv(), parent);
+        int code = run(System.getenv());
         if (code != 0) {
             System.exit(code);
         }
         // On success the worker's threads carry on; ChildWorkerRun exits the JVM when the attempt ends.
     }
 
-    static int run(Map<String, String> env, ProcessHandle parent) {
+    static int run(Map<String, String> env) {
         String address = env.get(ChildEnvironment.CONTROL_ADDRESS);
         String secret = env.get(ChildEnvironment.SECRET);
         String epoch = env.get(ChildEnvironment.EPOCH);
@@ -54,14 +52,16 @@ public final class ChildMain {
         }
         ControlMessage answer;
         try {
-            channel.sendLine(hello(epoch, workerId, parseInt(attempt, 0), secret, ProcessHandle.current().pid())
-                    .getBytes(StandardCharsets.UTF_8));
+            channel.sendLine(hello(epoch, workerId, parseInt(attempt, 0), secret, currentPid()).getBytes(StandardCharsets.UTF_8));
             answer = channel.receive();
         } catch (IOException | ProtocolException e) {
             channel.close();
             return fail(EXIT_HANDSHAKE_FAILED, "the handshake with the host failed: " + e.getMessage());
         }
         if (answer instanceof ControlMessage.Welcome welcome) {
+            // Looked up only now: ProcessHandle starts the JDK's reaper pool, which the hello need not wait for.
+            // A host that dies during the handshake is noticed by the handshake itself.
+            ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
             new ChildWorkerRun(channel, welcome, parent).start();
             return 0;
         }
@@ -73,25 +73,39 @@ public final class ChildMain {
                 : "the host answered the hello with " + answer.getClass().getSimpleName());
     }
 
-    /** The {@link ControlMessage.Hello} as JSON, without touching Jackson. */
+    /**
+     * The {@link ControlMessage.Hello} as JSON, without touching Jackson. A StringBuilder rather
+     * than {@code +}: the first string concatenation bootstraps invokedynamic, some 50 ms.
+     */
     static String hello(String epoch, String workerId, int attempt, String secret, long pid) {
-        return "{\"type\":\"hello\",\"epoch\":" + quote(epoch) + ",\"workerId\":" + quote(workerId)
-                + ",\"attempt\":" + attempt + ",\"secret\":" + quote(secret) + ",\"pid\":" + pid + "}";
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"hello\",\"epoch\":");
+        quote(json, epoch).append(",\"workerId\":");
+        quote(json, workerId).append(",\"attempt\":").append(attempt).append(",\"secret\":");
+        return quote(json, secret).append(",\"pid\":").append(pid).append('}').toString();
     }
 
-    private static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    private static StringBuilder quote(StringBuilder out, String value) {
+        out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
+                out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
             } else {
                 out.append(c);
             }
         }
-        return out.append('"').toString();
+        return out.append('"');
+    }
+
+    /** The pid from /proc, falling back to ProcessHandle where there is no procfs. */
+    private static long currentPid() {
+        try {
+            return Long.parseLong(java.nio.file.Path.of("/proc/self").toRealPath().getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     private static int parseInt(String text, int fallback) {

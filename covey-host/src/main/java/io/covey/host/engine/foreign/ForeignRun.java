@@ -41,6 +41,8 @@ final class ForeignRun implements WorkerRun {
     private final List<Scheduler.Cancellable> timers = new ArrayList<>();
     private final ControlSession session;
 
+    private volatile long spawnedNanos;
+    private volatile long helloNanos;
     private volatile Process process;
     private volatile ProcessTree tree;
     private volatile OutputDrain stdout;
@@ -107,6 +109,7 @@ final class ForeignRun implements WorkerRun {
         server.expect(this);
         Process started;
         try {
+            spawnedNanos = System.nanoTime();
             started = builder.start();
         } catch (IOException e) {
             server.forget(this);
@@ -144,6 +147,7 @@ final class ForeignRun implements WorkerRun {
 
     /** Called by the control server once the hello checked out; serves the channel on the caller's thread. */
     void serve(ControlChannel channel) {
+        helloNanos = System.nanoTime();
         session.serve(channel);
     }
 
@@ -327,6 +331,12 @@ final class ForeignRun implements WorkerRun {
         } catch (IOException ignored) {
             // The child's stdin: nothing will ever be written to it.
         }
+    }
+
+    /** How long the child took from its spawn to a hello that checked out; null before that. */
+    Duration spawnToHello() {
+        long hello = helloNanos;
+        return hello == 0 ? null : Duration.ofNanos(hello - spawnedNanos);
     }
 
     @Override

@@ -141,15 +141,42 @@ class ForeignWorkerLauncherTest {
     }
 
     @Test
-    void aStoppedChildIsUnresponsiveAndKilled() throws Exception {
+    void aQuietChildLivesOnHeartbeatsButAFrozenOneIsUnresponsiveAndKilled() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("frozen", SleeperWorker.class, null, callbacks);
         await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(ReportedStatus.RUNNING));
+        // The worker says nothing after RUNNING; heartbeats (every 1s) keep it alive past the 3s limit.
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> !callbacks.exit.isDone());
 
         new ProcessBuilder("kill", "-STOP", Long.toString(run.pid())).start().waitFor();
 
         RunExit exit = callbacks.awaitExit(Duration.ofSeconds(20));
         assertThat(exit).isEqualTo(new RunExit("unresponsive: no heartbeat for 3s", 137, "KILL", true));
+    }
+
+    @Test
+    void aStopRightAfterLaunchReachesTheChildWithItsWork() throws Exception {
+        RecordingCallbacks callbacks = new RecordingCallbacks();
+        WorkerRun run = launcher.launch(request("hasty", SleeperWorker.class, null), callbacks);
+        run.stop(Duration.ofSeconds(10));
+
+        assertThat(callbacks.awaitExit(Duration.ofSeconds(20))).isEqualTo(new RunExit(null, 0, null, false));
+        assertThat(alive(run.pid())).isFalse();
+    }
+
+    @Test
+    void aKillRightAfterLaunchEndsTheAttemptWithTheReason() throws Exception {
+        RecordingCallbacks callbacks = new RecordingCallbacks();
+        WorkerRun run = launcher.launch(request("doomed", SleeperWorker.class, null), callbacks);
+        run.kill("changed my mind");
+
+        RunExit exit = callbacks.awaitExit(Duration.ofSeconds(20));
+        assertThat(exit.failure()).isEqualTo("changed my mind");
+        assertThat(exit.forced()).isTrue();
+        assertThat(callbacks.reports).isEmpty();
+        if (run.pid() != null) {
+            assertThat(alive(run.pid())).isFalse();
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import io.covey.host.engine.launch.StatusReport.ReportedStatus;
 import tools.jackson.databind.JsonNode;
 
 /** Records what a run reports; keeps the first lines of each stream and counts all of them. */
-final class RecordingCallbacks implements RunCallbacks {
+class RecordingCallbacks implements RunCallbacks {
     private static final int KEPT_LINES = 1_000;
 
     record Line(String stream, String text) {
