@@ -8,14 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
-import io.covey.core.protocol.ControlMessage.Status.Call;
 import io.covey.core.protocol.ProtocolException;
 import io.covey.core.worker.CoveyWorker;
-import io.covey.core.worker.WorkerReporter;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The one worker of a child JVM, with the same rules as an in-process attempt: the attempt ends
@@ -27,11 +23,10 @@ import tools.jackson.databind.JsonNode;
  * stop and the child exits within {@link #HOST_GONE_BUDGET} plus half a second, whatever the worker does:
  * a child never outlives its host for long.
  */
-final class ChildWorkerRun implements WorkerReporter {
+final class ChildWorkerRun {
     static final Duration HOST_GONE_BUDGET = Duration.ofSeconds(2);
     private static final Duration EXIT_GRACE = Duration.ofSeconds(1);
     private static final Duration DESCENDANTS_TERM_GRACE = Duration.ofMillis(500);
-    private static final int MAX_LOG_CHARS = 16 * 1024;
 
     private final ControlChannel channel;
     private final ChildSender sender;
@@ -111,7 +106,7 @@ final class ChildWorkerRun implements WorkerReporter {
             end(WorkerFactory.describeCreationFailure(welcome, t));
             return;
         }
-        instance.attachReporter(this);
+        instance.attachReporter(new ChildReporter(sender, ended::get, this::end));
         worker = instance;
         if (stopAsked) {
             runReturned = true;
@@ -236,13 +231,9 @@ final class ChildWorkerRun implements WorkerReporter {
         Descendants.kill(DESCENDANTS_TERM_GRACE);
     }
 
-    private void send(ControlMessage message) throws ProtocolException {
-        sender.send(message);
-    }
-
     private void sendQuietly(ControlMessage message) {
         try {
-            send(message);
+            sender.send(message);
         } catch (ProtocolException e) {
             System.err.println("covey-child: could not send " + message.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -251,84 +242,5 @@ final class ChildWorkerRun implements WorkerReporter {
     static String describe(Throwable t) {
         String message = t.getMessage();
         return t.getClass().getName() + (message == null ? "" : ": " + message);
-    }
-
-    // --- WorkerReporter: the worker's calls, relayed to the host ---
-
-    @Override
-    public void starting(String message) {
-        status(Call.STARTING, message);
-    }
-
-    @Override
-    public void running(String message) {
-        status(Call.RUNNING, message);
-    }
-
-    @Override
-    public void stopping(String message) {
-        status(Call.STOPPING, message);
-    }
-
-    @Override
-    public void completed(Object result) {
-        if (ended.get()) {
-            return;
-        }
-        JsonNode json;
-        try {
-            json = CoveyJson.toTree(result);
-            send(new ControlMessage.Status(Call.COMPLETED, null, json));
-        } catch (ProtocolException e) {
-            crashed("the result of completed() is too large for the control channel: " + e.getMessage(), null);
-            return;
-        } catch (RuntimeException e) {
-            crashed("the result of completed() is not JSON-serializable: " + describe(e), null);
-            return;
-        }
-        end(null);
-    }
-
-    @Override
-    public void crashed(String message, Throwable error) {
-        String text = message == null ? "the worker reported a crash" : message;
-        status(Call.CRASHED, error == null ? text : text + ": " + describe(error));
-        end(null);
-    }
-
-    @Override
-    public void stopped(String message) {
-        status(Call.STOPPED, message);
-        end(null);
-    }
-
-    @Override
-    public void log(String line) {
-        if (ended.get()) {
-            return;
-        }
-        String text = String.valueOf(line);
-        for (int start = 0; start < text.length() || start == 0; start += MAX_LOG_CHARS) {
-            sendQuietly(new ControlMessage.Log("worker", text.substring(start, Math.min(text.length(), start + MAX_LOG_CHARS))));
-        }
-    }
-
-    /** Data over the channel's limit is refused here, with an exception the worker sees. */
-    @Override
-    public void publish(Object data) {
-        if (ended.get()) {
-            return;
-        }
-        try {
-            send(new ControlMessage.Publish(CoveyJson.toTree(data)));
-        } catch (ProtocolException e) {
-            throw new IllegalArgumentException("publish(): " + e.getMessage());
-        }
-    }
-
-    private void status(Call call, String message) {
-        if (!ended.get()) {
-            sendQuietly(new ControlMessage.Status(call, message, null));
-        }
     }
 }

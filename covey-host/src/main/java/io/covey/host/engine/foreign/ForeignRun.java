@@ -1,7 +1,6 @@
 package io.covey.host.engine.foreign;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.covey.core.json.Durations;
 import io.covey.core.protocol.ControlChannel;
-import io.covey.core.protocol.ControlMessage;
 import io.covey.host.engine.Scheduler;
 import io.covey.host.engine.launch.LaunchRequest;
 import io.covey.host.engine.launch.RunCallbacks;
@@ -41,12 +39,9 @@ final class ForeignRun implements WorkerRun {
     private final List<Scheduler.Cancellable> timers = new ArrayList<>();
     private final ControlSession session;
 
-    private volatile long spawnedNanos;
     private volatile long helloNanos;
-    private volatile Process process;
+    private volatile ChildProcess child;
     private volatile ProcessTree tree;
-    private volatile OutputDrain stdout;
-    private volatile OutputDrain stderr;
     // Guarded by this.
     private boolean stopRequested;
     private Duration stopTimeout;
@@ -82,17 +77,19 @@ final class ForeignRun implements WorkerRun {
 
     @Override
     public Long pid() {
-        Process p = process;
-        return p == null ? null : p.pid();
+        ChildProcess current = child;
+        return current == null ? null : current.pid();
     }
 
     /** Runs on a launcher thread: builds the command, starts the child, starts draining at once. */
     void spawn() {
+        String killedEarly;
         synchronized (this) {
-            if (killReason != null) {
-                reportExit(new RunExit(killReason, null, null, true));
-                return;
-            }
+            killedEarly = killReason;
+        }
+        if (killedEarly != null) {
+            reportExit(new RunExit(killedEarly, null, null, true));
+            return;
         }
         ControlServer server;
         ChildCommand command;
@@ -103,28 +100,21 @@ final class ForeignRun implements WorkerRun {
             reportExit(RunExit.failed("cannot prepare the child JVM: " + e.getMessage()));
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(command.command());
-        builder.environment().clear();
-        builder.environment().putAll(command.environment());
         server.expect(this);
-        Process started;
+        ChildProcess started;
         try {
-            spawnedNanos = System.nanoTime();
-            started = builder.start();
+            started = ChildProcess.start(command, callbacks, identity());
         } catch (IOException e) {
             server.forget(this);
             reportExit(RunExit.failed("cannot start the child JVM: " + e.getMessage()));
             return;
         }
         session.heard();
-        closeQuietly(started.getOutputStream());
-        stdout = drain(started.getInputStream(), "stdout");
-        stderr = drain(started.getErrorStream(), "stderr");
-        tree = new ProcessTree(started.toHandle());
+        tree = started.tree();
         boolean killNow;
         boolean ladder;
         synchronized (this) {
-            process = started;
+            child = started;
             killNow = killReason != null;
             ladder = stopRequested;
         }
@@ -135,14 +125,6 @@ final class ForeignRun implements WorkerRun {
         } else if (ladder) {
             scheduleTerminate();
         }
-    }
-
-    private OutputDrain drain(InputStream in, String stream) {
-        OutputDrain drain = new OutputDrain(in, stream, callbacks);
-        Thread thread = new Thread(drain, "covey-" + stream + "-" + identity());
-        thread.setDaemon(true);
-        thread.start();
-        return drain;
     }
 
     /** Called by the control server once the hello checked out; serves the channel on the caller's thread. */
@@ -172,7 +154,7 @@ final class ForeignRun implements WorkerRun {
             }
             stopRequested = true;
             stopTimeout = timeout;
-            hasProcess = process != null;
+            hasProcess = child != null;
         }
         launcher.executor().execute(session::sendStop);
         if (hasProcess) {
@@ -190,7 +172,7 @@ final class ForeignRun implements WorkerRun {
             if (killReason == null) {
                 killReason = reason;
             }
-            hasProcess = process != null;
+            hasProcess = child != null;
         }
         if (hasProcess) {
             launcher.executor().execute(tree::killAll);
@@ -264,12 +246,21 @@ final class ForeignRun implements WorkerRun {
             timers.forEach(Scheduler.Cancellable::cancel);
             timers.clear();
         }
-        int code = process.exitValue();
+        int code = child.exitCode();
         tree.killDescendants(); // the child is gone; whatever it left behind goes too
         within(tree.allGone(), TREE_WAIT)
-                .thenCompose(ignored -> within(CompletableFuture.allOf(stdout.done(), stderr.done(), session.drained()),
+                .thenRun(this::noteSurvivors)
+                .thenCompose(ignored -> within(CompletableFuture.allOf(child.drained(), session.drained()),
                         DRAIN_WAIT))
                 .whenCompleteAsync((ignored, error) -> reportExit(describeExit(code)), launcher.executor());
+    }
+
+    private void noteSurvivors() {
+        var survivors = tree.livingDescendants();
+        if (!survivors.isEmpty()) {
+            callbacks.log("covey", "processes " + survivors + " of this worker survived SIGKILL for "
+                    + Durations.format(TREE_WAIT) + " (stuck in the kernel?); reporting the end anyway");
+        }
     }
 
     private CompletableFuture<Void> within(CompletableFuture<?> future, Duration limit) {
@@ -283,33 +274,10 @@ final class ForeignRun implements WorkerRun {
     }
 
     private RunExit describeExit(int code) {
-        String signal = ExitCodes.signalName(code);
-        String reason;
-        boolean terminatedForStop;
-        boolean killedAfterTerm;
         synchronized (this) {
-            reason = killReason;
-            terminatedForStop = terminated;
-            killedAfterTerm = killedForStop;
+            return new ChildEnd(code, killReason, terminated, killedForStop, stopTimeout, launcher.settings().killGrace(),
+                    session.verdict(), session.connected(), child.stderrTail()).toRunExit();
         }
-        Integer exitCode = code;
-        if (reason != null) {
-            return new RunExit(reason, exitCode, signal, true);
-        }
-        if (terminatedForStop) {
-            String text = "the worker did not stop within " + Durations.format(stopTimeout) + "; sent SIGTERM"
-                    + (killedAfterTerm ? ", then SIGKILL after " + Durations.format(launcher.settings().killGrace()) : "");
-            return new RunExit(text, exitCode, signal, true);
-        }
-        ControlMessage.Ended verdict = session.verdict();
-        if (verdict != null && verdict.failure() != null) {
-            return new RunExit(verdict.failure(), exitCode, signal, false);
-        }
-        if (code == 0) {
-            return new RunExit(null, 0, null, false);
-        }
-        String context = verdict != null ? " after the worker ended" : session.connected() ? "" : " before the handshake";
-        return new RunExit(ExitCodes.describe(code, context, stderr.tail()), exitCode, signal, false);
     }
 
     /** The one way out: tells the engine once, and lets go of the channel and the launcher's bookkeeping. */
@@ -325,18 +293,11 @@ final class ForeignRun implements WorkerRun {
         }
     }
 
-    private static void closeQuietly(java.io.OutputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // The child's stdin: nothing will ever be written to it.
-        }
-    }
-
     /** How long the child took from its spawn to a hello that checked out; null before that. */
     Duration spawnToHello() {
         long hello = helloNanos;
-        return hello == 0 ? null : Duration.ofNanos(hello - spawnedNanos);
+        ChildProcess current = child;
+        return hello == 0 || current == null ? null : Duration.ofNanos(hello - current.startedNanos());
     }
 
     @Override

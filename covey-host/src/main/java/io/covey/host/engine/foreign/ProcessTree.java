@@ -1,7 +1,10 @@
 package io.covey.host.engine.foreign;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,26 +49,17 @@ final class ProcessTree {
         }
     }
 
-    /** Completes when the child and every known descendant have exited. */
+    /** Completes when the child and every descendant known now have exited. */
     CompletableFuture<Void> allGone() {
-        CompletableFuture<?>[] exits = new CompletableFuture<?>[descendants.size() + 1];
-        int i = 0;
-        exits[i++] = root.onExit();
-        for (ProcessHandle handle : descendants) {
-            if (i == exits.length) {
-                break; // one appeared while we looked; the next refresh covers it
-            }
-            exits[i++] = handle.onExit();
-        }
-        while (i < exits.length) {
-            exits[i++] = CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.allOf(exits);
+        List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
+        exits.add(root.onExit());
+        descendants.forEach(handle -> exits.add(handle.onExit()));
+        return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new));
     }
 
     /** The known descendants still alive, for diagnostics. */
     Set<Long> livingDescendants() {
-        Set<Long> pids = new java.util.TreeSet<>();
+        Set<Long> pids = new TreeSet<>();
         descendants.stream().filter(ProcessHandle::isAlive).forEach(h -> pids.add(h.pid()));
         return pids;
     }
