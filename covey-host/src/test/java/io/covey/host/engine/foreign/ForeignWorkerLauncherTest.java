@@ -180,6 +180,28 @@ class ForeignWorkerLauncherTest {
     }
 
     @Test
+    void theChildJvmBootsNoSpring() throws Exception {
+        launcher.close();
+        List<String> options = new ArrayList<>(ChildLaunchSettings.DEFAULT_JVM_OPTIONS);
+        options.add("-Xlog:class+load:stdout");
+        launcher = new ForeignWorkerLauncher(ForeignTestSupport.withJava(ChildLaunchSettings.defaults(), null, options), scheduler);
+        RecordingCallbacks callbacks = new RecordingCallbacks() {
+            @Override
+            public void log(String stream, String line) {
+                if (line.contains("org.springframework")) {
+                    super.log("spring", line);
+                }
+                super.log(stream, line);
+            }
+        };
+        launch("lean", GreeterWorker.class, new GreeterWorker.Params("lean", false), callbacks);
+
+        assertThat(callbacks.awaitExit(Duration.ofSeconds(20))).isEqualTo(new RunExit(null, 0, null, false));
+        assertThat(callbacks.lineCount("stdout")).as("class loading was logged").isGreaterThan(500);
+        assertThat(callbacks.lineCount("spring")).isZero();
+    }
+
+    @Test
     void worksOverLoopbackTcpToo() throws Exception {
         launcher.close();
         launcher = new ForeignWorkerLauncher(ForeignTestSupport.withTransport(ChildLaunchSettings.defaults(),
