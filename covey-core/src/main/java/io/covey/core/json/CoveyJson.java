@@ -16,16 +16,19 @@ import tools.jackson.databind.node.ObjectNode;
  * that the host, the client and the child agree on every byte.
  */
 public final class CoveyJson {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            // Unknown params fields are a typo in a declaration: refuse them rather than ignore.
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
 
     private CoveyJson() {
     }
 
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** Applies Covey's settings to a builder, e.g. one made over a factory with stricter read limits. */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        // Unknown fields are a typo in a declaration: refuse them rather than ignore them.
+        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Any value (a record, a map, a number, null) as a JSON tree. */

@@ -74,10 +74,24 @@ public final class WorkerType {
             return CoveyJson.mapper().treeToValue(params, paramsType);
         } catch (JacksonException e) {
             throw new InvalidSpecException("params do not fit worker type '" + name + "' ("
-                    + paramsType.getRawClass().getSimpleName() + "): " + e.getOriginalMessage());
+                    + paramsType.getRawClass().getSimpleName() + ")" + where(e) + ": " + readable(e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException("params do not fit worker type '" + name + "': " + e.getMessage());
         }
+    }
+
+    private static String where(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+        return path.isEmpty() ? "" : " at '" + path + "'";
+    }
+
+    /** Jackson's message without its advice about Jackson settings, which means nothing to the sender of the params. */
+    private static String readable(String message) {
+        int advice = message == null ? -1 : message.indexOf(" (set `");
+        String text = advice >= 0 ? message.substring(0, advice) : String.valueOf(message);
+        return text.replace("Cannot map `null` into type `", "a value is required, of type `");
     }
 
     /**

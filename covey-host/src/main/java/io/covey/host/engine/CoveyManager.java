@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 import io.covey.core.api.CoveyOperations;
@@ -51,7 +52,8 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         this.journal = new EventJournal(settings.retainedEvents(), clock);
         EngineContext context = new EngineContext(settings, clock, journal);
         WorkerLauncher inProcess = builder.inProcessLauncher != null ? builder.inProcessLauncher : new InProcessLauncher(scheduler);
-        this.engine = new Engine(context, manifest, inProcess, builder.foreignLauncher, scheduler, executor, builder.random);
+        this.engine = new Engine(context, manifest, inProcess, builder.foreignLauncher, scheduler, executor, builder.random,
+                builder.desiredStateListener);
     }
 
     public static Builder builder(CoveyManifest manifest) {
@@ -142,6 +144,15 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         });
     }
 
+    /** See {@link Engine#restore(DesiredState)}; returns the workers that could not be restored. */
+    public List<String> restore(DesiredState state) {
+        return executor.call(() -> engine.restore(state));
+    }
+
+    public DesiredState desiredState() {
+        return executor.call(engine::desiredState);
+    }
+
     /** The event journal: its last seq, retention and subscriber count. */
     public EventJournal journal() {
         return journal;
@@ -198,6 +209,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         private WorkerLauncher foreignLauncher;
         private WorkerLauncher inProcessLauncher;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private Consumer<DesiredState> desiredStateListener = state -> { };
 
         private Builder(CoveyManifest manifest) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -233,6 +245,15 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         /** The source of backoff jitter, a value in [0, 1). */
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Told on the engine thread, after every change of the declarations and every new
+         * result, what the manager should run; keep it cheap (hand it to another thread).
+         */
+        public Builder onDesiredStateChange(Consumer<DesiredState> listener) {
+            this.desiredStateListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -40,6 +40,7 @@ final class Engine {
     private final Scheduler scheduler;
     private final Executor engineExecutor;
     private final DoubleSupplier random;
+    private final java.util.function.Consumer<DesiredState> desiredStateListener;
 
     private final Map<String, DeclaredGroup> groups = new LinkedHashMap<>();
     private final Map<String, WorkerSlot> slots = new HashMap<>();
@@ -48,7 +49,8 @@ final class Engine {
     private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
 
     Engine(EngineContext context, CoveyManifest manifest, WorkerLauncher inProcessLauncher, WorkerLauncher foreignLauncher,
-           Scheduler scheduler, Executor engineExecutor, DoubleSupplier random) {
+           Scheduler scheduler, Executor engineExecutor, DoubleSupplier random,
+           java.util.function.Consumer<DesiredState> desiredStateListener) {
         this.context = context;
         this.manifest = manifest;
         this.inProcessLauncher = inProcessLauncher;
@@ -56,6 +58,7 @@ final class Engine {
         this.scheduler = scheduler;
         this.engineExecutor = engineExecutor;
         this.random = random;
+        this.desiredStateListener = desiredStateListener;
         this.validator = new DeclarationValidator(manifest, context.settings(), foreignLauncher != null);
     }
 
@@ -190,7 +193,66 @@ final class Engine {
             context.journal().append(new GroupEvent(0, context.clock().instant(), group.name, change, started, stopped));
         }
         touched.forEach(this::reconcile);
+        publishDesiredState();
         return diff;
+    }
+
+    private void publishDesiredState() {
+        desiredStateListener.accept(desiredState());
+    }
+
+    /** The declarations and the results worth keeping, as they stand now. */
+    DesiredState desiredState() {
+        List<DesiredState.Group> result = new ArrayList<>();
+        for (DeclaredGroup group : groups.values()) {
+            List<DesiredState.Worker> workers = new ArrayList<>();
+            for (String id : group.workerIds) {
+                WorkerSlot slot = slots.get(id);
+                workers.add(new DesiredState.Worker(slot.spec, slot.desired == WorkerSlot.Desired.STOP,
+                        slot.state == WorkerState.COMPLETED ? slot.result : null));
+            }
+            result.add(new DesiredState.Group(group.name, workers));
+        }
+        return new DesiredState(revision, result);
+    }
+
+    /**
+     * Brings back what a previous manager was told: declared workers start, stopped ones stay
+     * stopped, completed ones keep their result and are not run again. Workers whose type is
+     * no longer declared are skipped and named in the returned list.
+     */
+    List<String> restore(DesiredState state) {
+        List<String> skipped = new ArrayList<>();
+        List<WorkerSlot> restored = new ArrayList<>();
+        for (DesiredState.Group saved : state.groups()) {
+            DeclaredGroup group = groups.computeIfAbsent(saved.name(), DeclaredGroup::new);
+            for (DesiredState.Worker worker : saved.workers()) {
+                String id = worker.spec().effectiveId();
+                if (manifest.find(worker.spec().type()).isEmpty() || slots.containsKey(id)) {
+                    skipped.add(saved.name() + "/" + id);
+                    continue;
+                }
+                WorkerSlot slot = new WorkerSlot(id, saved.name(), worker.spec(), manifest.require(worker.spec().type()),
+                        resolve(worker.spec()), context);
+                if (worker.completedResult() != null) {
+                    slot.state = WorkerState.COMPLETED;
+                    slot.message = "completed (restored)";
+                    slot.result = worker.completedResult();
+                    slot.resultFuture.complete(slot.result);
+                } else if (worker.stopped()) {
+                    slot.state = WorkerState.STOPPED;
+                    slot.message = "stopped (restored)";
+                    slot.desired = WorkerSlot.Desired.STOP;
+                }
+                slots.put(id, slot);
+                group.workerIds.add(id);
+                slot.announce();
+                restored.add(slot);
+            }
+        }
+        revision = Math.max(revision, state.revision());
+        restored.forEach(this::reconcile);
+        return skipped;
     }
 
     private WorkerSlot newSlot(String id, String groupName, WorkerSpec spec) {
@@ -250,8 +312,9 @@ final class Engine {
                     return;
                 }
                 slot.cancelTimers();
-                if (slot.state == WorkerState.PENDING || slot.state == WorkerState.BACKOFF
-                        || slot.state == WorkerState.CRASHED || slot.state == WorkerState.FAILED) {
+                // A crash stays on record (it may have happened during this very stop); a pending
+                // start is called off, and a FAILED worker taken out of service counts as stopped.
+                if (slot.state == WorkerState.PENDING || slot.state == WorkerState.BACKOFF || slot.state == WorkerState.FAILED) {
                     slot.transitionTo(WorkerState.STOPPED, slot.desired == WorkerSlot.Desired.REMOVE ? "removed" : "group stopped");
                 }
                 if (slot.desired == WorkerSlot.Desired.REMOVE) {
@@ -370,6 +433,9 @@ final class Engine {
             slot.result = slot.terminalReport.result();
             slot.resultFuture.complete(slot.result);
             context.journal().append(new ResultEvent(0, slot.endedAt, slot.group, slot.id, attempt, slot.result));
+            if (slot.desired != WorkerSlot.Desired.REMOVE) {
+                publishDesiredState();
+            }
         }
         if (slot.desired == WorkerSlot.Desired.RUN && !slot.freshStartWanted && !shuttingDown) {
             applyRestartPolicy(slot, outcome.state());

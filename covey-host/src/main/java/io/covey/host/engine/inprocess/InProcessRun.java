@@ -94,9 +94,9 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         stopAsked = true;
         stopDeadline = scheduler.schedule(timeout, () -> {
             if (!ended.get()) {
-                interruptAll();
                 end(new RunExit("the worker refused to stop within " + Durations.format(timeout)
                         + "; its thread was interrupted and abandoned", null, null, true));
+                interruptAll();
             }
         });
         Thread thread = new Thread(this::stopBody, "covey-stop-" + request.workerId() + "#" + request.attempt());
@@ -131,8 +131,9 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
 
     @Override
     public void kill(String reason) {
-        interruptAll();
+        // End first, so what the interrupt makes the worker throw is not taken for the reason.
         end(new RunExit(reason, null, null, true));
+        interruptAll();
     }
 
     private void interruptAll() {

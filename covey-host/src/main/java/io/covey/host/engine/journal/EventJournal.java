@@ -100,8 +100,17 @@ public final class EventJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        // Let subscribers receive what was already published (the last STOPPED events, typically).
+        delivery.shutdown();
+        try {
+            if (!delivery.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                delivery.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            delivery.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         subscriptions.forEach(JournalSubscription::close);
-        delivery.shutdownNow();
     }
 
     /** A read: events, or (when {@code events} is empty and {@code gapTo > 0}) the seqs that were lost. */

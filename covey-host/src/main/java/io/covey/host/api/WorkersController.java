@@ -1,0 +1,52 @@
+package io.covey.host.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.covey.core.api.CoveyOperations;
+import io.covey.core.api.InvalidSpecException;
+import io.covey.core.api.LogLine;
+import io.covey.core.api.WorkerStatus;
+
+/** Single workers: status, restart, logs; and the manifest. */
+@RestController
+@RequestMapping("/api/v1")
+public class WorkersController {
+    private static final int MAX_TAIL = 2000;
+
+    private final CoveyOperations covey;
+
+    public WorkersController(CoveyOperations covey) {
+        this.covey = covey;
+    }
+
+    @GetMapping("/workers/{id}")
+    public WorkerStatus worker(@PathVariable String id) {
+        return covey.worker(id);
+    }
+
+    @PostMapping("/workers/{id}/restart")
+    public WorkerStatus restart(@PathVariable String id) {
+        return covey.restartWorker(id);
+    }
+
+    @GetMapping("/workers/{id}/logs")
+    public List<LogLine> logs(@PathVariable String id, @RequestParam(defaultValue = "100") int tail) {
+        if (tail < 0 || tail > MAX_TAIL) {
+            throw new InvalidSpecException("tail must be between 0 and " + MAX_TAIL + ", was " + tail);
+        }
+        return covey.logs(id, tail);
+    }
+
+    @GetMapping("/manifest")
+    public Map<String, List<String>> manifest() {
+        return Map.of("types", covey.workerTypes());
+    }
+}

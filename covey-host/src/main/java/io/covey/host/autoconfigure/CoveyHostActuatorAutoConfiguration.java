@@ -1,0 +1,31 @@
+package io.covey.host.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.covey.host.engine.CoveyManager;
+import io.covey.host.health.CoveyHealthIndicator;
+import io.covey.host.metrics.CoveyMetrics;
+
+/** The {@code covey} health contributor and Covey's Micrometer meters. */
+@AutoConfiguration(after = CoveyHostAutoConfiguration.class)
+@ConditionalOnBean(CoveyManager.class)
+public final class CoveyHostActuatorAutoConfiguration {
+
+    @Bean(name = "coveyHealthIndicator")
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnMissingBean(name = "coveyHealthIndicator")
+    CoveyHealthIndicator coveyHealthIndicator(CoveyManager manager) {
+        return new CoveyHealthIndicator(manager);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    @ConditionalOnMissingBean
+    CoveyMetrics coveyMetrics(CoveyManager manager) {
+        return new CoveyMetrics(manager);
+    }
+}

@@ -1,0 +1,316 @@
+package io.covey.host.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.covey.core.spec.RestartPolicy;
+import io.covey.core.spec.WorkerOptions;
+import io.covey.host.engine.ManagerSettings;
+
+/** Settings of the Covey host service. */
+@ConfigurationProperties("covey.host")
+public class CoveyHostProperties {
+    /**
+     * Bearer token that guards the API, the event stream and health details. When empty, the
+     * host listens on the loopback interface only.
+     */
+    private String apiToken = "";
+
+    /** Directory where the desired state is kept across restarts; empty keeps it in memory only. */
+    private Path stateDir;
+
+    /** Directory of worker jars to load worker classes from (also put on children's class path). */
+    private Path workerPath;
+
+    /** Largest accepted request body. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+    /** Deepest accepted JSON nesting in a request body. */
+    private int maxJsonDepth = 64;
+
+    /** Most workers one group may declare. */
+    private int maxWorkersPerGroup = 256;
+
+    /** Most workers the host holds in all. */
+    private int maxWorkers = 1024;
+
+    /** Recent log lines kept per worker. */
+    private int logLinesPerWorker = 2000;
+
+    /** How long shutdown waits for the workers to stop. */
+    private Duration shutdownBudget = Duration.ofSeconds(20);
+
+    private final Events events = new Events();
+
+    private final WorkerDefaults workerDefaults = new WorkerDefaults();
+
+    public ManagerSettings toManagerSettings() {
+        return new ManagerSettings(workerDefaults.toOptions(), events.retained, logLinesPerWorker, 1024 * 1024,
+                maxWorkersPerGroup, maxWorkers, shutdownBudget);
+    }
+
+    public boolean hasApiToken() {
+        return apiToken != null && !apiToken.isBlank();
+    }
+
+    public String getApiToken() {
+        return apiToken;
+    }
+
+    public void setApiToken(String apiToken) {
+        this.apiToken = apiToken;
+    }
+
+    public Path getStateDir() {
+        return stateDir;
+    }
+
+    public void setStateDir(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    public Path getWorkerPath() {
+        return workerPath;
+    }
+
+    public void setWorkerPath(Path workerPath) {
+        this.workerPath = workerPath;
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public int getMaxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    public void setMaxJsonDepth(int maxJsonDepth) {
+        this.maxJsonDepth = maxJsonDepth;
+    }
+
+    public int getMaxWorkersPerGroup() {
+        return maxWorkersPerGroup;
+    }
+
+    public void setMaxWorkersPerGroup(int maxWorkersPerGroup) {
+        this.maxWorkersPerGroup = maxWorkersPerGroup;
+    }
+
+    public int getMaxWorkers() {
+        return maxWorkers;
+    }
+
+    public void setMaxWorkers(int maxWorkers) {
+        this.maxWorkers = maxWorkers;
+    }
+
+    public int getLogLinesPerWorker() {
+        return logLinesPerWorker;
+    }
+
+    public void setLogLinesPerWorker(int logLinesPerWorker) {
+        this.logLinesPerWorker = logLinesPerWorker;
+    }
+
+    public Duration getShutdownBudget() {
+        return shutdownBudget;
+    }
+
+    public void setShutdownBudget(Duration shutdownBudget) {
+        this.shutdownBudget = shutdownBudget;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public WorkerDefaults getWorkerDefaults() {
+        return workerDefaults;
+    }
+
+    /** The event journal and the WebSocket event stream. */
+    public static class Events {
+        /** How many events are retained for replay with since=. */
+        private int retained = 10_000;
+
+        /** Most WebSocket sessions at once. */
+        private int maxSessions = 256;
+
+        /** How long one send to a WebSocket session may take before the session is closed. */
+        private Duration sendTimeLimit = Duration.ofSeconds(10);
+
+        /** How much unsent data a WebSocket session may buffer before it is closed. */
+        private DataSize sendBufferSize = DataSize.ofKilobytes(512);
+
+        /** Origins allowed to open the event stream from a browser; the host's own origin always is. */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        public int getRetained() {
+            return retained;
+        }
+
+        public void setRetained(int retained) {
+            this.retained = retained;
+        }
+
+        public int getMaxSessions() {
+            return maxSessions;
+        }
+
+        public void setMaxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+        }
+
+        public Duration getSendTimeLimit() {
+            return sendTimeLimit;
+        }
+
+        public void setSendTimeLimit(Duration sendTimeLimit) {
+            this.sendTimeLimit = sendTimeLimit;
+        }
+
+        public DataSize getSendBufferSize() {
+            return sendBufferSize;
+        }
+
+        public void setSendBufferSize(DataSize sendBufferSize) {
+            this.sendBufferSize = sendBufferSize;
+        }
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+    }
+
+    /** Options for every worker whose declaration does not set them. */
+    public static class WorkerDefaults {
+        /** Whether workers run in a child JVM of their own. */
+        private boolean foreign = true;
+
+        /** When to restart a worker: on-crash, always or never. */
+        private RestartPolicy restart = RestartPolicy.ON_CRASH;
+
+        /** How long a worker may take to report running before the attempt counts as a crash. */
+        private Duration startTimeout = Duration.ofSeconds(30);
+
+        /** How long a stop may take before it is forced. */
+        private Duration stopTimeout = Duration.ofSeconds(10);
+
+        /** Delay before the second consecutive restart; the first is immediate. */
+        private Duration backoffInitial = Duration.ofSeconds(1);
+
+        /** Longest delay between restarts. */
+        private Duration backoffMax = Duration.ofSeconds(60);
+
+        /** Spread of each delay, 0.2 meaning plus or minus 20 percent. */
+        private double backoffJitter = 0.2;
+
+        /** How long an attempt must stay running to reset the backoff. */
+        private Duration backoffResetAfter = Duration.ofMinutes(10);
+
+        /** Crashes within the restart window that make a worker FAILED. */
+        private int restartLimit = 10;
+
+        /** Window in which crashes are counted. */
+        private Duration restartWindow = Duration.ofMinutes(10);
+
+        public WorkerOptions toOptions() {
+            return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax,
+                    backoffJitter, backoffResetAfter, restartLimit, restartWindow);
+        }
+
+        public boolean isForeign() {
+            return foreign;
+        }
+
+        public void setForeign(boolean foreign) {
+            this.foreign = foreign;
+        }
+
+        public RestartPolicy getRestart() {
+            return restart;
+        }
+
+        public void setRestart(RestartPolicy restart) {
+            this.restart = restart;
+        }
+
+        public Duration getStartTimeout() {
+            return startTimeout;
+        }
+
+        public void setStartTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+        }
+
+        public Duration getStopTimeout() {
+            return stopTimeout;
+        }
+
+        public void setStopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+        }
+
+        public Duration getBackoffInitial() {
+            return backoffInitial;
+        }
+
+        public void setBackoffInitial(Duration backoffInitial) {
+            this.backoffInitial = backoffInitial;
+        }
+
+        public Duration getBackoffMax() {
+            return backoffMax;
+        }
+
+        public void setBackoffMax(Duration backoffMax) {
+            this.backoffMax = backoffMax;
+        }
+
+        public double getBackoffJitter() {
+            return backoffJitter;
+        }
+
+        public void setBackoffJitter(double backoffJitter) {
+            this.backoffJitter = backoffJitter;
+        }
+
+        public Duration getBackoffResetAfter() {
+            return backoffResetAfter;
+        }
+
+        public void setBackoffResetAfter(Duration backoffResetAfter) {
+            this.backoffResetAfter = backoffResetAfter;
+        }
+
+        public int getRestartLimit() {
+            return restartLimit;
+        }
+
+        public void setRestartLimit(int restartLimit) {
+            this.restartLimit = restartLimit;
+        }
+
+        public Duration getRestartWindow() {
+            return restartWindow;
+        }
+
+        public void setRestartWindow(Duration restartWindow) {
+            this.restartWindow = restartWindow;
+        }
+    }
+}

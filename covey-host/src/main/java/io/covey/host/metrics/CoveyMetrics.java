@@ -1,0 +1,96 @@
+package io.covey.host.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.covey.core.event.EventFilter;
+import io.covey.core.event.EventType;
+import io.covey.core.event.LifecycleEvent;
+import io.covey.core.event.Subscription;
+import io.covey.core.lifecycle.WorkerState;
+import io.covey.host.engine.CoveyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Covey's meters, derived from the lifecycle events (so the engine knows nothing of metrics):
+ * workers by state, starts, crashes, restarts, spawn-to-running time, events published and
+ * subscribers.
+ */
+public final class CoveyMetrics implements MeterBinder, AutoCloseable {
+    private final CoveyManager manager;
+    private final Map<String, LifecycleEvent> startingEvents = new ConcurrentHashMap<>();
+    private volatile StateCounts stateCounts = new StateCounts(Map.of(), 0);
+    private Subscription subscription;
+
+    public CoveyMetrics(CoveyManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (WorkerState state : WorkerState.values()) {
+            Gauge.builder("covey.workers", this, metrics -> metrics.countIn(state))
+                    .tag("state", state.name()).description("Workers in each state").register(registry);
+        }
+        Counter starts = Counter.builder("covey.worker.starts").description("Attempts started").register(registry);
+        Counter restarts = Counter.builder("covey.worker.restarts").description("Attempts started after the first").register(registry);
+        Counter crashes = Counter.builder("covey.worker.crashes").description("Attempts that crashed").register(registry);
+        Timer spawn = Timer.builder("covey.worker.spawn").description("Time from an attempt's start to RUNNING").register(registry);
+        FunctionCounter.builder("covey.events.published", manager.journal(), journal -> journal.lastSeq())
+                .description("Events published").register(registry);
+        Gauge.builder("covey.events.subscribers", manager.journal(), journal -> journal.subscriberCount())
+                .description("Event subscribers, WebSocket sessions included").register(registry);
+
+        subscription = manager.subscribe(EventFilter.ALL.withTypes(EventType.LIFECYCLE), event -> {
+            LifecycleEvent lifecycle = (LifecycleEvent) event;
+            String key = lifecycle.worker();
+            if (lifecycle.state() == WorkerState.STARTING && !startingEvents.containsKey(key + "#" + lifecycle.attempt())) {
+                startingEvents.put(key + "#" + lifecycle.attempt(), lifecycle);
+                startingEvents.remove(key + "#" + (lifecycle.attempt() - 1));
+                starts.increment();
+                if (lifecycle.attempt() > 1) {
+                    restarts.increment();
+                }
+            } else if (lifecycle.state() == WorkerState.RUNNING) {
+                LifecycleEvent started = startingEvents.remove(key + "#" + lifecycle.attempt());
+                if (started != null) {
+                    spawn.record(Duration.between(started.time(), lifecycle.time()));
+                }
+            } else if (lifecycle.state() == WorkerState.CRASHED) {
+                crashes.increment();
+            }
+        });
+    }
+
+    /** Workers in a state, from a snapshot at most a second old, so one scrape asks the engine once. */
+    private int countIn(WorkerState state) {
+        StateCounts counts = stateCounts;
+        long now = System.nanoTime();
+        if (now - counts.takenAt() > 1_000_000_000L || counts.byState().isEmpty()) {
+            Map<WorkerState, Integer> fresh = new java.util.EnumMap<>(WorkerState.class);
+            for (WorkerState each : WorkerState.values()) {
+                fresh.put(each, 0);
+            }
+            manager.groups().forEach(g -> g.workers().forEach(w -> fresh.merge(w.state(), 1, Integer::sum)));
+            counts = new StateCounts(fresh, now);
+            stateCounts = counts;
+        }
+        return counts.byState().getOrDefault(state, 0);
+    }
+
+    private record StateCounts(Map<WorkerState, Integer> byState, long takenAt) {
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.covey.host.engine;
+
+import java.time.Duration;
+
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.WorkerOptions;
+import io.covey.host.engine.testworkers.CountdownJob;
+import io.covey.host.engine.testworkers.CrashingWorker;
+import io.covey.host.engine.testworkers.FaultyWorker;
+import io.covey.host.engine.testworkers.LiveCountingWorker;
+import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.host.engine.testworkers.SilentWorker;
+import io.covey.host.engine.testworkers.StubbornWorker;
+
+/** Managers for engine tests: in-process workers, short stop timeouts. */
+final class TestManagers {
+    static final CoveyManifest MANIFEST = CoveyManifest.of(ServiceWorker.class, CountdownJob.class, FaultyWorker.class,
+            StubbornWorker.class, LiveCountingWorker.class, CrashingWorker.class, SilentWorker.class);
+
+    static final WorkerOptions IN_PROCESS = WorkerOptions.NONE.withForeign(false).withStopTimeout(Duration.ofSeconds(2));
+
+    private TestManagers() {
+    }
+
+    static CoveyManager inProcess() {
+        return CoveyManager.builder(MANIFEST)
+                .settings(ManagerSettings.defaults().withWorkerDefaults(IN_PROCESS))
+                .build();
+    }
+}

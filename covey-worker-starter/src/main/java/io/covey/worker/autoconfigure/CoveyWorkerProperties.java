@@ -1,0 +1,222 @@
+package io.covey.worker.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.covey.worker.launch.ChildLaunchSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The {@code covey.worker.*} properties: where worker types are found and how the child JVMs
+ * of foreign workers are launched. The field initialisers are the defaults of
+ * {@link ChildLaunchSettings#defaults()}; the configuration processor reads the scalar ones into
+ * the metadata, and the list defaults, which it cannot evaluate, are repeated in
+ * {@code META-INF/additional-spring-configuration-metadata.json} (a test keeps them in step).
+ * <p>
+ * The class validates itself ({@link Validator}) so that a bad combination fails while binding,
+ * with a message naming the property, instead of later inside a bean factory method.
+ */
+@ConfigurationProperties("covey.worker")
+public class CoveyWorkerProperties implements Validator {
+
+    /**
+     * Scan these packages for @CoveyWorkerType classes that extend CoveyWorker. When empty, scans
+     * the packages of the @SpringBootApplication (the auto-configuration packages) instead.
+     */
+    private List<String> scanPackages = new ArrayList<>();
+
+    /** Launch child JVMs with this java binary. When unset, uses the binary of the running JVM. */
+    private Path java;
+
+    /** Pass these options to every child JVM. Setting them replaces the whole default list. */
+    private List<String> jvmOptions = new ArrayList<>(ChildLaunchSettings.DEFAULT_JVM_OPTIONS);
+
+    /** Use this class path for child JVMs. When empty, children get the host's own class path. */
+    private List<String> classPath = new ArrayList<>();
+
+    /** Append these entries to the class path of child JVMs. */
+    private List<String> extraClassPath = new ArrayList<>();
+
+    /** Append the jars of this directory to the class path of child JVMs. */
+    private Path workerPath;
+
+    /** Pass these host environment variables on to child JVMs; COVEY_* variables always are. */
+    private List<String> environmentAllowList = new ArrayList<>(ChildLaunchSettings.DEFAULT_ENVIRONMENT_ALLOW_LIST);
+
+    /**
+     * Create control sockets in a private directory under this one. When unset, uses the
+     * system temporary directory.
+     */
+    private Path socketDirectory;
+
+    /** Select the control channel between host and child: a Unix domain socket or loopback TCP. */
+    private ChildLaunchSettings.Transport transport = ChildLaunchSettings.Transport.UNIX;
+
+    /** Set how often a child tells the host it is alive. */
+    private Duration heartbeatInterval = Duration.ofSeconds(5);
+
+    /**
+     * Consider a child unresponsive, and restart it, after this long without a heartbeat. Must be
+     * longer than the heartbeat interval.
+     */
+    private Duration unresponsiveAfter = Duration.ofSeconds(15);
+
+    /** Wait this long between SIGTERM and SIGKILL at the end of stopping a child. */
+    private Duration killGrace = Duration.ofSeconds(2);
+
+    /** Limit the size of one control message, in either direction. */
+    private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+    /** The launch settings these properties describe. */
+    public ChildLaunchSettings toLaunchSettings() {
+        return new ChildLaunchSettings(java, jvmOptions, classPath, extraClassPath, workerPath,
+                environmentAllowList, socketDirectory, transport, heartbeatInterval, unresponsiveAfter,
+                killGrace, Math.toIntExact(maxMessageSize.toBytes()));
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return CoveyWorkerProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        CoveyWorkerProperties properties = (CoveyWorkerProperties) target;
+        properties.checkValues(errors);
+    }
+
+    // ChildLaunchSettings checks the heartbeat pair too, but only with an exception from a bean
+    // factory method; checking here names the properties. Zero and negative values are refused
+    // rather than silently replaced by defaults as the record does for maxMessageBytes.
+    private void checkValues(Errors errors) {
+        if (heartbeatInterval == null || !isPositive(heartbeatInterval)) {
+            errors.rejectValue("heartbeatInterval", "positive", "heartbeat-interval must be positive");
+        } else if (unresponsiveAfter == null || unresponsiveAfter.compareTo(heartbeatInterval) <= 0) {
+            errors.rejectValue("unresponsiveAfter", "longerThanHeartbeat",
+                    "unresponsive-after must be longer than heartbeat-interval (" + heartbeatInterval + ")");
+        }
+        if (killGrace == null || killGrace.isNegative()) {
+            errors.rejectValue("killGrace", "notNegative", "kill-grace must not be negative");
+        }
+        if (maxMessageSize == null || maxMessageSize.toBytes() <= 0 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
+            errors.rejectValue("maxMessageSize", "range", "max-message-size must be between 1B and 2GB - 1B");
+        }
+        if (transport == null) {
+            errors.rejectValue("transport", "required", "transport must be unix or tcp");
+        }
+    }
+
+    // Duration.isPositive() is Java 18+; the project targets 17.
+    private static boolean isPositive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
+
+    public List<String> getScanPackages() {
+        return scanPackages;
+    }
+
+    public void setScanPackages(List<String> scanPackages) {
+        this.scanPackages = scanPackages;
+    }
+
+    public Path getJava() {
+        return java;
+    }
+
+    public void setJava(Path java) {
+        this.java = java;
+    }
+
+    public List<String> getJvmOptions() {
+        return jvmOptions;
+    }
+
+    public void setJvmOptions(List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
+    }
+
+    public List<String> getClassPath() {
+        return classPath;
+    }
+
+    public void setClassPath(List<String> classPath) {
+        this.classPath = classPath;
+    }
+
+    public List<String> getExtraClassPath() {
+        return extraClassPath;
+    }
+
+    public void setExtraClassPath(List<String> extraClassPath) {
+        this.extraClassPath = extraClassPath;
+    }
+
+    public Path getWorkerPath() {
+        return workerPath;
+    }
+
+    public void setWorkerPath(Path workerPath) {
+        this.workerPath = workerPath;
+    }
+
+    public List<String> getEnvironmentAllowList() {
+        return environmentAllowList;
+    }
+
+    public void setEnvironmentAllowList(List<String> environmentAllowList) {
+        this.environmentAllowList = environmentAllowList;
+    }
+
+    public Path getSocketDirectory() {
+        return socketDirectory;
+    }
+
+    public void setSocketDirectory(Path socketDirectory) {
+        this.socketDirectory = socketDirectory;
+    }
+
+    public ChildLaunchSettings.Transport getTransport() {
+        return transport;
+    }
+
+    public void setTransport(ChildLaunchSettings.Transport transport) {
+        this.transport = transport;
+    }
+
+    public Duration getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    public void setHeartbeatInterval(Duration heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public Duration getUnresponsiveAfter() {
+        return unresponsiveAfter;
+    }
+
+    public void setUnresponsiveAfter(Duration unresponsiveAfter) {
+        this.unresponsiveAfter = unresponsiveAfter;
+    }
+
+    public Duration getKillGrace() {
+        return killGrace;
+    }
+
+    public void setKillGrace(Duration killGrace) {
+        this.killGrace = killGrace;
+    }
+
+    public DataSize getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(DataSize maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+}

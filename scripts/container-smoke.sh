@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Container smoke test: builds the host image, starts docker-compose, waits for health, runs a
+# group through the API, checks the worker's result, and tears everything down.
+# Needs a Docker engine (DOCKER_HOST) and docker-compose; in CI, ../shared/tools/container-env.sh provides both.
+# Expects the jars from `mvn -B package` (or verify) to be in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export COVEY_API_TOKEN=${COVEY_API_TOKEN:-smoke-$RANDOM$RANDOM}
+export COVEY_PORT=${COVEY_SMOKE_PORT:-17700}
+project=covey-smoke-$$
+compose() { docker-compose -p "$project" -f docker-compose.yml "$@"; }
+base=http://127.0.0.1:$COVEY_PORT
+auth=(-H "Authorization: Bearer $COVEY_API_TOKEN")
+
+cleanup() {
+  status=$?
+  if [ $status -ne 0 ]; then
+    echo "--- host logs ---"; compose logs --no-color --tail=200 host || true
+  fi
+  compose down -v --remove-orphans >/dev/null 2>&1 || true
+  exit $status
+}
+trap cleanup EXIT
+
+ls covey-host/target/covey-host-*-exec.jar covey-demo/target/workers/*.jar >/dev/null \
+  || { echo "smoke: build the jars first (mvn -B package -DskipTests)" >&2; exit 1; }
+
+compose config -q
+echo "smoke: building the image"
+compose build -q host
+echo "smoke: starting"
+compose up -d host
+
+for i in $(seq 1 90); do
+  health=$(docker inspect -f '{{.State.Health.Status}}' "$(compose ps -q host)" 2>/dev/null || echo starting)
+  [ "$health" = healthy ] && break
+  sleep 2
+done
+[ "$health" = healthy ] || { echo "smoke: the host did not become healthy ($health)" >&2; exit 1; }
+echo "smoke: healthy"
+
+code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/groups")
+[ "$code" = 401 ] || { echo "smoke: expected 401 without the token, got $code" >&2; exit 1; }
+
+curl -fsS "${auth[@]}" "$base/api/v1/manifest"; echo
+curl -fsS "${auth[@]}" -X PUT -H 'Content-Type: application/json' "$base/api/v1/groups/smoke" \
+  -d '{"workers":[{"type":"CountdownJob","id":"countdown","params":{"from":3}}]}'; echo
+
+for i in $(seq 1 60); do
+  state=$(curl -fsS "${auth[@]}" "$base/api/v1/workers/countdown" | sed -n 's/.*"state":"\([A-Z]*\)".*/\1/p')
+  [ "$state" = COMPLETED ] && break
+  sleep 1
+done
+[ "$state" = COMPLETED ] || { echo "smoke: the worker did not complete (state: $state)" >&2; curl -sS "${auth[@]}" "$base/api/v1/workers/countdown/logs?tail=50"; exit 1; }
+curl -fsS "${auth[@]}" "$base/api/v1/workers/countdown"; echo
+echo "smoke: passed"
