@@ -33,6 +33,8 @@ import io.covey.worker.launch.ChildLaunchSettings;
  */
 final class ControlServer implements AutoCloseable {
     static final Duration HELLO_DEADLINE = Duration.ofSeconds(5);
+    /** Connections still owing their hello; more are closed at once (any local user can reach a TCP port). */
+    static final int MAX_UNIDENTIFIED = 64;
     private static final System.Logger LOG = System.getLogger(ControlServer.class.getName());
 
     private final ChildLaunchSettings settings;
@@ -40,6 +42,7 @@ final class ControlServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final Map<String, ForeignRun> expected = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger unidentified = new AtomicInteger();
     private final ServerSocketChannel server;
     private final ControlAddress address;
     private final Path socketDirectory;
@@ -97,6 +100,13 @@ final class ControlServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "accepting a control connection failed: " + e.getMessage());
                 continue;
             }
+            if (unidentified.incrementAndGet() > MAX_UNIDENTIFIED) {
+                unidentified.decrementAndGet();
+                LOG.log(System.Logger.Level.WARNING, "dropped a control connection: " + MAX_UNIDENTIFIED
+                        + " others have not said hello yet");
+                closeQuietly(channel);
+                continue;
+            }
             Thread thread = new Thread(() -> serve(channel), "covey-control-" + connections.incrementAndGet());
             thread.setDaemon(true);
             thread.start();
@@ -116,6 +126,7 @@ final class ControlServer implements AutoCloseable {
             return;
         } finally {
             deadline.cancel();
+            unidentified.decrementAndGet();
         }
         if (!(first instanceof ControlMessage.Hello hello)) {
             refuse(channel, first == null ? null : "the first message must be a hello", null);
@@ -163,6 +174,14 @@ final class ControlServer implements AutoCloseable {
             }
         }
         channel.close();
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // A connection we refuse to serve; nothing to tell it.
+        }
     }
 
     @Override

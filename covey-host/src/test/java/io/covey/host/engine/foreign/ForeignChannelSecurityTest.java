@@ -67,7 +67,7 @@ class ForeignChannelSecurityTest {
         launcher = launcher != null ? launcher : new ForeignWorkerLauncher(
                 ForeignTestSupport.withJava(ChildLaunchSettings.defaults(), script, List.of()), scheduler, hostEnvironment);
         WorkerRun run = launcher.launch(request(id, SleeperWorker.class, null), callbacks);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(envFile));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(envFile) && run.pid() != null);
         processes.track(run);
         Map<String, String> env = new HashMap<>();
         for (String line : Files.readAllLines(envFile)) {
