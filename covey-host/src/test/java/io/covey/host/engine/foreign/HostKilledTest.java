@@ -33,7 +33,7 @@ class HostKilledTest {
     @Test
     void childrenAndGrandchildrenExitWithinFiveSecondsOfTheHostsSigkill(@TempDir Path dir) throws Exception {
         host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphanHostMain.class.getName())
+                "-cp", System.getProperty("java.class.path"), OrphanHostMain.class.getName(), dir.resolve("sockets").toString())
                 .redirectError(dir.resolve("host.err").toFile())
                 .start();
         processes.track(host.pid());

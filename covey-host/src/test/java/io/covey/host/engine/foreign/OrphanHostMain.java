@@ -1,5 +1,6 @@
 package io.covey.host.engine.foreign;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import io.covey.host.engine.ExecutorScheduler;
@@ -19,8 +20,11 @@ public final class OrphanHostMain {
     private OrphanHostMain() {
     }
 
+    /** @param args the directory for the control socket (a killed host cannot remove it itself) */
     public static void main(String[] args) throws InterruptedException {
-        ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(ChildLaunchSettings.defaults(), new ExecutorScheduler());
+        ChildLaunchSettings settings = new ChildLaunchSettings(null, null, null, null, null, null, Path.of(args[0]),
+                null, null, null, null, 0);
+        ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, new ExecutorScheduler());
         WorkerRun[] run = new WorkerRun[1];
         run[0] = launcher.launch(ForeignTestSupport.request("orphan", StubbornWorker.class, null), new RunCallbacks() {
             @Override
