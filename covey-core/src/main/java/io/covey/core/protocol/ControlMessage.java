@@ -1,0 +1,117 @@
+package io.covey.core.protocol;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The messages of the control channel between a host and one foreign worker's child JVM: one JSON
+ * object per line, told apart by its {@code "type"} property.
+ * <p>
+ * The child speaks first with {@link Hello}; the host answers {@link Welcome} (the work) or
+ * {@link Refused}. Then the child relays its worker's calls ({@link Status}, {@link Log},
+ * {@link Publish}), says {@link Heartbeat} on an interval, and ends with {@link Ended}; the host
+ * may send {@link Stop}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ControlMessage.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = ControlMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = ControlMessage.Refused.class, name = "refused"),
+        @JsonSubTypes.Type(value = ControlMessage.Status.class, name = "status"),
+        @JsonSubTypes.Type(value = ControlMessage.Log.class, name = "log"),
+        @JsonSubTypes.Type(value = ControlMessage.Publish.class, name = "publish"),
+        @JsonSubTypes.Type(value = ControlMessage.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = ControlMessage.Ended.class, name = "ended"),
+        @JsonSubTypes.Type(value = ControlMessage.Stop.class, name = "stop")
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ControlMessage {
+
+    /**
+     * child → host, first: who the child is and the proof that the host started it.
+     *
+     * @param epoch  the id of the host instance that started the child; a child of an earlier host is refused
+     * @param secret the one-time secret the host put in the child's environment
+     * @param pid    the child's own process id, checked against the process the host spawned
+     */
+    record Hello(String epoch, String workerId, int attempt, String secret, long pid) implements ControlMessage {
+        public Hello {
+            Objects.requireNonNull(epoch, "epoch");
+            Objects.requireNonNull(workerId, "workerId");
+            Objects.requireNonNull(secret, "secret");
+        }
+
+        /** Keeps the secret out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "Hello[epoch=" + epoch + ", workerId=" + workerId + ", attempt=" + attempt + ", pid=" + pid + "]";
+        }
+    }
+
+    /**
+     * host → child: the worker to run. Sent only for declared types.
+     *
+     * @param heartbeatMillis how often the child must say it is alive
+     */
+    record Welcome(String workerType, String workerClass, JsonNode params, long heartbeatMillis) implements ControlMessage {
+        public Welcome {
+            Objects.requireNonNull(workerType, "workerType");
+            Objects.requireNonNull(workerClass, "workerClass");
+            if (heartbeatMillis <= 0) {
+                throw new IllegalArgumentException("heartbeatMillis must be positive, was " + heartbeatMillis);
+            }
+        }
+    }
+
+    /** host → child: the handshake failed; the child exits. */
+    record Refused(String reason) implements ControlMessage {
+    }
+
+    /** child → host: one status call of the worker; {@code result} only with COMPLETED. */
+    record Status(Call call, String message, JsonNode result) implements ControlMessage {
+        public Status {
+            Objects.requireNonNull(call, "call");
+        }
+
+        public enum Call { STARTING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED }
+    }
+
+    /**
+     * child → host: a line from the worker's {@code log()} or from the child runtime itself.
+     *
+     * @param stream {@code worker} or {@code covey}
+     */
+    record Log(String stream, String line) implements ControlMessage {
+        public Log {
+            if (!"worker".equals(stream) && !"covey".equals(stream)) {
+                throw new IllegalArgumentException("stream must be worker or covey, was " + stream);
+            }
+            Objects.requireNonNull(line, "line");
+        }
+    }
+
+    /** child → host: data the worker published. */
+    record Publish(JsonNode data) implements ControlMessage {
+    }
+
+    /** child → host: still alive. */
+    record Heartbeat() implements ControlMessage {
+    }
+
+    /**
+     * child → host, last: the attempt is over and the child is about to exit.
+     *
+     * @param failure why the attempt failed (the constructor or runWorker threw, ...), or null
+     */
+    record Ended(String failure) implements ControlMessage {
+    }
+
+    /** host → child: stop the worker. */
+    record Stop() implements ControlMessage {
+    }
+}

@@ -1,0 +1,154 @@
+package io.covey.host.engine.foreign;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.covey.core.json.CoveyJson;
+import io.covey.core.protocol.ControlChannel;
+import io.covey.core.protocol.ControlMessage;
+import io.covey.core.protocol.ProtocolException;
+import io.covey.host.engine.launch.LaunchRequest;
+import io.covey.host.engine.launch.RunCallbacks;
+import io.covey.host.engine.launch.StatusReport;
+import io.covey.host.engine.launch.StatusReport.ReportedStatus;
+import io.covey.worker.launch.ChildLaunchSettings;
+
+/**
+ * The host's end of one child's control channel, after the hello checked out: sends the work,
+ * relays what the worker says to the callbacks, and remembers when the child was last heard
+ * from. A message that breaks the protocol ends the attempt, never the host.
+ */
+final class ControlSession {
+    private final ForeignRun run;
+    private final LaunchRequest request;
+    private final RunCallbacks callbacks;
+    private final ChildLaunchSettings settings;
+    private volatile ControlChannel channel;
+    private volatile boolean connecting;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile ControlMessage.Ended verdict;
+    private final CompletableFuture<Void> served = new CompletableFuture<>();
+
+    ControlSession(ForeignRun run, LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
+        this.run = run;
+        this.request = request;
+        this.callbacks = callbacks;
+        this.settings = settings;
+    }
+
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    Duration silence() {
+        return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
+    }
+
+    boolean connected() {
+        return channel != null;
+    }
+
+    /** What the child said last about the attempt, or null if it never said. */
+    ControlMessage.Ended verdict() {
+        return verdict;
+    }
+
+    /**
+     * Sends the work, then serves the channel until it closes. The channel is published only after
+     * the welcome, so a stop can never overtake it; a stop asked meanwhile is sent here.
+     */
+    void serve(ControlChannel accepted) {
+        try {
+            serveUntilClosed(accepted);
+        } finally {
+            served.complete(null);
+        }
+    }
+
+    /**
+     * Completes when every message the child sent has been read: at once if it never connected.
+     * The exit waits for it, so the last reports are never lost to a closing channel.
+     */
+    CompletableFuture<Void> drained() {
+        return connecting ? served : CompletableFuture.completedFuture(null);
+    }
+
+    private void serveUntilClosed(ControlChannel accepted) {
+        connecting = true;
+        heard();
+        try {
+            accepted.send(new ControlMessage.Welcome(request.type().name(), request.type().workerClass().getName(),
+                    request.params(), settings.heartbeatInterval().toMillis()));
+            channel = accepted;
+            if (run.stopRequested()) {
+                accepted.send(new ControlMessage.Stop());
+            }
+        } catch (ProtocolException e) {
+            run.kill("the params are too large for the control channel: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            return; // the child is gone; its exit tells the rest
+        } finally {
+            channel = accepted; // so that close() always finds it
+        }
+        while (true) {
+            ControlMessage message;
+            try {
+                message = accepted.receive();
+            } catch (IOException e) {
+                return;
+            } catch (ProtocolException e) {
+                run.kill("the child broke the control protocol: " + e.getMessage());
+                return;
+            }
+            if (message == null) {
+                return; // the child closed the channel; a child that lingers without it goes unresponsive
+            }
+            heard();
+            if (!relay(message)) {
+                run.kill("the child broke the control protocol: it sent " + message.getClass().getSimpleName());
+                return;
+            }
+        }
+    }
+
+    private boolean relay(ControlMessage message) {
+        if (message instanceof ControlMessage.Status status) {
+            ReportedStatus reported = ReportedStatus.valueOf(status.call().name());
+            callbacks.reported(new StatusReport(reported, status.message(),
+                    reported == ReportedStatus.COMPLETED ? CoveyJson.toTree(status.result()) : null));
+        } else if (message instanceof ControlMessage.Log log) {
+            callbacks.log(log.stream(), log.line());
+        } else if (message instanceof ControlMessage.Publish publish) {
+            callbacks.data(CoveyJson.toTree(publish.data()));
+        } else if (message instanceof ControlMessage.Ended ended) {
+            if (verdict == null) {
+                verdict = ended;
+            }
+        } else {
+            return message instanceof ControlMessage.Heartbeat;
+        }
+        return true;
+    }
+
+    /** Asks the child to stop, if it is connected; a child that connects later is told at once. */
+    void sendStop() {
+        ControlChannel current = channel;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.send(new ControlMessage.Stop());
+        } catch (IOException | ProtocolException e) {
+            // The child is gone or going; the stop ladder and its exit tell the rest.
+        }
+    }
+
+    void close() {
+        ControlChannel current = channel;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.covey.worker.child;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.covey.core.protocol.ControlChannel;
+import io.covey.core.protocol.ControlMessage;
+import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.CoveyWorker;
+
+/**
+ * The one worker of a child JVM, with the same rules as an in-process attempt: the attempt ends
+ * when the worker reports completed, crashed or stopped, when {@code runWorker()} throws, or,
+ * after a stop, when both {@code stopWorker()} and {@code runWorker()} have returned. Then the
+ * child says {@link ControlMessage.Ended}, kills what it spawned, and exits.
+ * <p>
+ * When the host goes away (the channel closes, or the parent process ends) the worker is asked to
+ * stop and the child exits within {@link #HOST_GONE_BUDGET} plus half a second, whatever the worker does:
+ * a child never outlives its host for long.
+ */
+final class ChildWorkerRun {
+    static final Duration HOST_GONE_BUDGET = Duration.ofSeconds(2);
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(1);
+    private static final Duration DESCENDANTS_TERM_GRACE = Duration.ofMillis(500);
+
+    private final ControlChannel channel;
+    private final ChildSender sender;
+    private final ControlMessage.Welcome welcome;
+    private final ProcessHandle parent;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "covey-child-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean hostGone = new AtomicBoolean();
+    private final CountDownLatch endedLatch = new CountDownLatch(1);
+    private volatile boolean exiting;
+    private volatile boolean shuttingDown;
+    private volatile Thread runThread;
+    private volatile CoveyWorker<?> worker;
+    private volatile boolean stopAsked;
+    private volatile boolean runReturned;
+    private volatile boolean stopReturned;
+
+    ChildWorkerRun(ControlChannel channel, ControlMessage.Welcome welcome, ProcessHandle parent) {
+        this.channel = channel;
+        this.sender = new ChildSender(channel, e -> hostGone("the control channel broke: " + e.getMessage()));
+        this.welcome = welcome;
+        this.parent = parent;
+    }
+
+    /** Starts the worker and serves the channel on the calling thread; never returns. */
+    void start() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmShutdown, "covey-child-shutdown"));
+        long heartbeat = welcome.heartbeatMillis();
+        timer.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        if (parent != null) {
+            parent.onExit().thenRun(() -> hostGone("the host process " + parent.pid() + " ended"));
+        }
+        Thread thread = new Thread(this::runBody, "covey-worker");
+        runThread = thread;
+        thread.start();
+        serveChannel();
+        try {
+            new CountDownLatch(1).await(); // the exit thread ends the JVM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serveChannel() {
+        while (true) {
+            ControlMessage message;
+            try {
+                message = channel.receive();
+            } catch (IOException e) {
+                hostGone("the control channel broke: " + e.getMessage());
+                return;
+            } catch (ProtocolException e) {
+                hostGone("the host broke the control protocol: " + e.getMessage());
+                return;
+            }
+            if (message == null) {
+                hostGone("the control channel closed");
+                return;
+            }
+            if (message instanceof ControlMessage.Stop) {
+                requestStop();
+            } else {
+                sendQuietly(new ControlMessage.Log("covey", "ignored an unexpected " + message.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    private void runBody() {
+        CoveyWorker<?> instance;
+        try {
+            instance = WorkerFactory.create(welcome);
+        } catch (Throwable t) {
+            end(WorkerFactory.describeCreationFailure(welcome, t));
+            return;
+        }
+        instance.attachReporter(new ChildReporter(sender, ended::get, this::end));
+        worker = instance;
+        if (stopAsked) {
+            runReturned = true;
+            maybeEndAfterStop();
+            return;
+        }
+        try {
+            instance.runWorker();
+        } catch (Throwable t) {
+            if (!stopAsked) {
+                end("runWorker() threw " + describe(t));
+                return;
+            }
+            sendQuietly(new ControlMessage.Log("covey", "runWorker() ended with " + describe(t) + " while stopping"));
+        }
+        runReturned = true;
+        maybeEndAfterStop();
+    }
+
+    private void requestStop() {
+        if (stopAsked || ended.get()) {
+            return;
+        }
+        stopAsked = true;
+        Thread thread = new Thread(this::stopBody, "covey-stop");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void stopBody() {
+        CoveyWorker<?> instance = worker;
+        if (instance != null) {
+            try {
+                instance.stopWorker();
+            } catch (Throwable t) {
+                end("stopWorker() threw " + describe(t));
+                return;
+            }
+        }
+        stopReturned = true;
+        Thread thread = runThread;
+        if (!runReturned && thread != null && instance != null) {
+            thread.interrupt();
+        }
+        maybeEndAfterStop();
+    }
+
+    private void maybeEndAfterStop() {
+        if (stopAsked && runReturned && (stopReturned || worker == null)) {
+            end(null);
+        }
+    }
+
+    private void hostGone(String reason) {
+        if (ended.get() || !hostGone.compareAndSet(false, true)) {
+            return;
+        }
+        System.err.println("covey-child: " + reason + "; stopping the worker");
+        requestStop();
+        timer.schedule(() -> end(reason + "; the worker did not stop within " + HOST_GONE_BUDGET.toMillis() + "ms"),
+                HOST_GONE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        if (ended.get()) {
+            return;
+        }
+        try {
+            sender.post(new ControlMessage.Heartbeat());
+        } catch (ProtocolException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The attempt is over: say so once, then leave (unless the JVM is already shutting down). */
+    private void end(String failure) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        sendQuietly(new ControlMessage.Ended(failure));
+        endedLatch.countDown();
+        if (shuttingDown) {
+            return;
+        }
+        Thread exit = new Thread(() -> exit(failure == null ? 0 : 1), "covey-child-exit");
+        exit.start();
+    }
+
+    private void exit(int code) {
+        Thread thread = runThread;
+        // With a host to report to, runWorker() may finish what follows its last status call.
+        if (!hostGone.get() && thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(EXIT_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        exiting = true;
+        sender.flush(EXIT_GRACE);
+        Descendants.kill(DESCENDANTS_TERM_GRACE);
+        channel.close();
+        System.exit(code);
+    }
+
+    /** SIGTERM (the host's stop ladder) or SIGINT: give the worker a moment, then take the descendants along. */
+    private void onJvmShutdown() {
+        if (exiting) {
+            return;
+        }
+        shuttingDown = true;
+        if (!ended.get()) {
+            System.err.println("covey-child: terminated; stopping the worker");
+            requestStop();
+            try {
+                endedLatch.await(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sender.flush(DESCENDANTS_TERM_GRACE);
+        Descendants.kill(DESCENDANTS_TERM_GRACE);
+    }
+
+    private void sendQuietly(ControlMessage message) {
+        try {
+            sender.send(message);
+        } catch (ProtocolException e) {
+            System.err.println("covey-child: could not send " + message.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+}
