@@ -9,13 +9,18 @@ import org.springframework.context.annotation.Bean;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.host.engine.CoveyManager;
 import io.covey.host.engine.DesiredState;
+import io.covey.host.engine.ExecutorScheduler;
+import io.covey.host.engine.Scheduler;
+import io.covey.host.engine.foreign.ForeignWorkerLauncher;
 import io.covey.host.engine.launch.WorkerLauncher;
+import io.covey.worker.launch.ChildLaunchSettings;
 import io.covey.host.state.DesiredStateStore;
 
 /** The manager engine, its lifecycle and its persisted state. */
 @AutoConfiguration(afterName = "io.covey.worker.autoconfigure.CoveyWorkerAutoConfiguration")
 @EnableConfigurationProperties(CoveyHostProperties.class)
 public final class CoveyHostAutoConfiguration {
+    private static final System.Logger LOG = System.getLogger(CoveyHostAutoConfiguration.class.getName());
 
     @Bean
     @ConditionalOnMissingBean
@@ -27,16 +32,57 @@ public final class CoveyHostAutoConfiguration {
         return new DesiredStateStoreHolder(store, store.load());
     }
 
+    /** The timer thread shared by the engine and the foreign launcher. */
+    @Bean
+    @ConditionalOnMissingBean(Scheduler.class)
+    ExecutorScheduler coveyScheduler() {
+        return new ExecutorScheduler();
+    }
+
+    /**
+     * Launches foreign workers as child JVMs. Children get the host's class path, plus the jars
+     * of {@code covey.host.worker-path} unless {@code covey.worker.worker-path} names others.
+     */
+    @Bean
+    @ConditionalOnMissingBean(WorkerLauncher.class)
+    ForeignWorkerLauncher coveyForeignWorkerLauncher(ChildLaunchSettings settings, Scheduler scheduler,
+                                                     CoveyHostProperties properties) {
+        ChildLaunchSettings effective = settings.workerPath() == null && properties.getWorkerPath() != null
+                ? settings.withWorkerPath(properties.getWorkerPath()) : settings;
+        warnIfChildrenCannotUseTheClassPath(effective);
+        return new ForeignWorkerLauncher(effective, scheduler);
+    }
+
+    private static void warnIfChildrenCannotUseTheClassPath(ChildLaunchSettings settings) {
+        String classPath = System.getProperty("java.class.path", "");
+        if (settings.classPath().isEmpty() && !classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
+                && isNestedJar(classPath)) {
+            LOG.log(System.Logger.Level.WARNING, "the host runs from the executable jar " + classPath + ", whose nested jars"
+                    + " a child JVM cannot use: foreign workers will fail to start. Unpack it first (java -Djarmode=tools -jar "
+                    + classPath + " extract) and run the unpacked jar, or set covey.worker.class-path");
+        }
+    }
+
+    private static boolean isNestedJar(String jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+            return file.getEntry("BOOT-INF/lib/") != null || file.getEntry("BOOT-INF/classes/") != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Bean
     @ConditionalOnMissingBean
     CoveyManager coveyManager(ObjectProvider<CoveyManifest> manifest, CoveyHostProperties properties,
-                              DesiredStateStoreHolder state, ObjectProvider<WorkerLauncher> foreignLauncher) {
+                              DesiredStateStoreHolder state, ObjectProvider<WorkerLauncher> foreignLauncher,
+                              Scheduler scheduler) {
         CoveyManifest workerTypes = manifest.getIfAvailable(() -> {
             throw new IllegalStateException("Covey needs a CoveyManifest bean naming the worker types it may run: "
                     + "set covey.worker.scan-packages, or declare a CoveyManifest bean");
         });
         CoveyManager.Builder builder = CoveyManager.builder(workerTypes)
                 .settings(properties.toManagerSettings())
+                .scheduler(scheduler)
                 .foreignLauncher(foreignLauncher.getIfAvailable());
         if (state.store() == null) {
             return builder.build();

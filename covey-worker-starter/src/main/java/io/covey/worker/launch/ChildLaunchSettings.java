@@ -64,5 +64,11 @@ public record ChildLaunchSettings(
         return new ChildLaunchSettings(null, null, null, null, null, null, null, null, null, null, null, 0);
     }
 
+    /** The same settings with another worker-jar directory. */
+    public ChildLaunchSettings withWorkerPath(Path path) {
+        return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, path, environmentAllowList,
+                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes);
+    }
+
     public enum Transport { UNIX, TCP }
 }
