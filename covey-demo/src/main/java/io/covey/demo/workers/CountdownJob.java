@@ -8,12 +8,15 @@ import io.covey.core.worker.CoveyWorkerType;
 public class CountdownJob extends CoveyWorker<CountdownJob.Params> {
     /**
      * @param from       where to count down from
-     * @param intervalMs the pause between ticks
+     * @param intervalMs the pause between ticks; 500 when not given
      */
-    public record Params(int from, long intervalMs) {
+    public record Params(int from, Long intervalMs) {
         public Params {
             if (from < 0) {
                 throw new IllegalArgumentException("from must not be negative, was " + from);
+            }
+            if (intervalMs == null) {
+                intervalMs = 500L;
             }
             if (intervalMs < 0) {
                 throw new IllegalArgumentException("intervalMs must not be negative, was " + intervalMs);
