@@ -68,18 +68,22 @@ class DashboardBrowserTest {
         assertThat(page.script("return window.notReloaded")).isEqualTo(true);
     }
 
-    /** In-process for now: foreign workers arrive on another branch; then this becomes a kill -9 of the child. */
     @Test
-    void aKilledWorkerComesBackWithAHigherAttempt() {
-        host.runGroup("crashy", "up", "victim");
+    void aKilledChildComesBackWithAHigherAttempt() {
+        host.runGroupJson("crashy", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"victim\","
+                + "\"params\":{\"name\":\"v\"},\"options\":{\"foreign\":true}}]}");
         page.waitForState("victim", "RUNNING");
         assertThat(page.cell("victim", "attempt")).isEqualTo("1");
+        assertThat(page.cell("victim", "mode")).isEqualTo("foreign");
+        long pid = host.api.get("/api/v1/workers/victim").json().get("pid").asLong();
+        page.waitForCell("victim", "pid", String.valueOf(pid));
 
-        assertThat(PokeableWorker.crash("victim")).isTrue();
+        assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue(); // kill -9 of the child
 
         page.waitForCell("victim", "attempt", "2");
         page.waitForState("victim", "RUNNING");
         assertThat(page.cell("victim", "restarts")).isEqualTo("1");
+        assertThat(page.cell("victim", "pid")).isNotEqualTo(String.valueOf(pid));
     }
 
     @Test

@@ -70,7 +70,8 @@ final class DashboardHost implements AutoCloseable {
     static class Workers {
         @Bean
         CoveyManifest dashboardManifest() {
-            return CoveyManifest.of(PokeableWorker.class, CountdownJob.class, FaultyWorker.class);
+            return CoveyManifest.of(PokeableWorker.class, CountdownJob.class, FaultyWorker.class,
+                    io.covey.host.engine.testworkers.ServiceWorker.class);
         }
     }
 }
