@@ -16,7 +16,7 @@ import io.covey.host.CoveyHostApplication;
  * as in production. Foreign workers are child JVMs on the test class path, which holds the
  * demo workers and jSerialComm.
  */
-final class DemoHost implements AutoCloseable {
+public final class DemoHost implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final CoveyClient client;
 
@@ -25,7 +25,7 @@ final class DemoHost implements AutoCloseable {
         this.client = new CoveyClient(CoveyClientSettings.of(baseUrl()));
     }
 
-    static DemoHost start(String... extraArgs) {
+    public static DemoHost start(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--covey.worker.scan-packages=io.covey.demo.workers",
                 "--covey.host.worker-defaults.stop-timeout=5s", "--covey.host.shutdown-budget=10s",
@@ -39,7 +39,7 @@ final class DemoHost implements AutoCloseable {
     }
 
     /** A client of this host (closed with it). */
-    CoveyClient client() {
+    public CoveyClient client() {
         return client;
     }
 

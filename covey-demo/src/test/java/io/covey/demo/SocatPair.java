@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Both are symbolic links in a directory of the test's, so a pair started again under the same
  * names looks like a device plugged back in.
  */
-final class SocatPair implements AutoCloseable {
+public final class SocatPair implements AutoCloseable {
     private final Path device;
     private final Path farEnd;
     private final Process socat;
@@ -26,7 +26,7 @@ final class SocatPair implements AutoCloseable {
         this.socat = socat;
     }
 
-    static SocatPair start(Path directory, String name) throws IOException {
+    public static SocatPair start(Path directory, String name) throws IOException {
         Path device = directory.resolve(name + "A");
         Path farEnd = directory.resolve(name + "B");
         Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + farEnd)
@@ -47,7 +47,7 @@ final class SocatPair implements AutoCloseable {
         return pair;
     }
 
-    Path device() {
+    public Path device() {
         return device;
     }
 
@@ -61,7 +61,7 @@ final class SocatPair implements AutoCloseable {
     }
 
     /** Writes bytes into the far end, from where they come out of {@link #device()}. */
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(farEnd)) {
             out.write(bytes);
         }
