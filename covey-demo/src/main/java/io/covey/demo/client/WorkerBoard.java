@@ -41,8 +41,10 @@ final class WorkerBoard {
     synchronized String apply(CoveyEvent event) {
         if (event instanceof LifecycleEvent lifecycle) {
             rows.put(lifecycle.worker(), new Row(lifecycle.worker(), lifecycle.state(), lifecycle.attempt(), lifecycle.message()));
-            return line(lifecycle.time(), lifecycle.worker(), lifecycle.state().name(),
-                    "attempt " + lifecycle.attempt() + (lifecycle.message() == null ? "" : "  " + lifecycle.message()));
+            String attempt = "attempt " + lifecycle.attempt();
+            // The engine's own messages often just repeat the attempt ("attempt 2"): say it once.
+            String message = lifecycle.message() == null || lifecycle.message().equals(attempt) ? "" : "  " + lifecycle.message();
+            return line(lifecycle.time(), lifecycle.worker(), lifecycle.state().name(), attempt + message);
         }
         if (event instanceof ResultEvent result) {
             return line(result.time(), result.worker(), "result", String.valueOf(result.result()));
