@@ -98,7 +98,7 @@ if command -v socat >/dev/null 2>&1; then
   ) &
   writer_pid=$!
   serial_args=(--covey.demo.serial-port="$demo/ttyDEMO" --covey.demo.serial-http-port="$serial_http_port")
-  echo "demo: serial stand-in: $demo/ttyDEMO (socat pty pair), streamed to http://127.0.0.1:$serial_http_port/"
+  echo "demo: serial stand-in: $demo/ttyDEMO (socat pty pair, pid $socat_pid: kill it to unplug), streamed to http://127.0.0.1:$serial_http_port/"
 else
   echo "demo: socat is not installed, so the StreamSerialPortToHttp worker is skipped (apt-get install socat to see it)"
 fi
