@@ -3,9 +3,11 @@ package io.covey.demo.workers;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import com.sun.net.httpserver.HttpServer;
 
 import io.covey.core.worker.CoveyWorker;
@@ -14,12 +16,16 @@ import io.covey.core.worker.CoveyWorkerType;
 /**
  * Opens a serial port and streams every byte it reads, unchanged, to every HTTP client connected
  * to {@code port}. RUNNING once both the port and the server are up; CRASHED when the device goes
- * away or the server cannot be started; STOPPED after closing both.
+ * away or either cannot be opened; STOPPED after closing both.
  */
 @CoveyWorkerType("StreamSerialPortToHttp")
 public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.Params> {
     /**
-     * @param serialport the device, e.g. /dev/ttyUSB0
+     * Malformed params (no device named, a TCP port outside 1..65535) are refused when declared.
+     * The baud rate is checked when the port is configured, like the device itself would, so a
+     * wrong one is a crash that names it (as the issue asks), not a refused declaration.
+     *
+     * @param serialport the device, e.g. /dev/ttyUSB0 (a symbolic link is followed at each start)
      * @param baudrate   its speed
      * @param port       the TCP port of the HTTP stream
      */
@@ -27,9 +33,6 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
         public Params {
             if (serialport == null || serialport.isBlank()) {
                 throw new IllegalArgumentException("serialport must name a device, e.g. /dev/ttyUSB0");
-            }
-            if (baudrate <= 0) {
-                throw new IllegalArgumentException("baudrate must be positive, was " + baudrate);
             }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
@@ -50,24 +53,51 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
     public void runWorker() throws IOException {
         Params p = params();
         starting("opening " + p.serialport() + " at " + p.baudrate() + " baud");
-        serial = SerialPort.getCommPort(p.serialport());
-        serial.setBaudRate(p.baudrate());
-        serial.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 200, 0);
-        if (!serial.openPort()) {
-            throw new IOException("cannot open serial port " + p.serialport() + " (error " + serial.getLastErrorCode()
-                    + "): no such device, or no permission");
-        }
         try {
-            server = HttpServer.create(new InetSocketAddress(p.port()), 16);
-        } catch (BindException e) {
-            serial.closePort();
-            throw new IOException("cannot serve HTTP on port " + p.port() + ": " + e.getMessage() + " (is it in use?)", e);
+            serial = openSerial(p);
+            server = openServer(p);
+        } catch (IOException | RuntimeException e) {
+            closeAll();
+            throw e;
         }
-        server.createContext("/", broadcast::serve);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
         running("streaming " + p.serialport() + " to http://0.0.0.0:" + p.port() + "/");
         pump(p);
+        closeAll();
+        stopped("closed " + p.serialport() + " and port " + p.port());
+    }
+
+    private static SerialPort openSerial(Params p) throws IOException {
+        if (p.baudrate() <= 0) {
+            throw new IllegalArgumentException("baudrate must be positive, was " + p.baudrate());
+        }
+        SerialPort port;
+        try {
+            port = SerialPort.getCommPort(p.serialport());
+        } catch (SerialPortInvalidPortException e) {
+            throw new IOException("no serial port " + p.serialport() + ": no such device (unplugged?)", e);
+        }
+        port.setBaudRate(p.baudrate());
+        // Semi-blocking reads return what has arrived within 200 ms, so bytes go out as they come.
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 200, 0);
+        if (!port.openPort()) {
+            throw new IOException("cannot open serial port " + p.serialport() + " (errno " + port.getLastErrorCode()
+                    + "): no such device, in use, or no permission");
+        }
+        return port;
+    }
+
+    private HttpServer openServer(Params p) throws IOException {
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(p.port()), 16);
+        } catch (BindException e) {
+            throw new IOException("cannot serve HTTP on port " + p.port() + ": " + e.getMessage() + " (is it in use?)", e);
+        }
+        http.createContext("/", broadcast::serve);
+        // One thread per connected client: each blocks writing its own stream.
+        http.setExecutor(Executors.newCachedThreadPool());
+        http.start();
+        return http;
     }
 
     /** Reads the port until it goes away or the worker is stopped. */
@@ -79,8 +109,10 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
                 if (stopping) {
                     return;
                 }
+                // A vanished device reads as an error (EIO) while the port still counts as open.
+                int errno = serial.getLastErrorCode();
                 closeAll();
-                throw new IOException("serial port " + p.serialport() + " went away (device unplugged?)");
+                throw new IOException("serial port " + p.serialport() + " went away (errno " + errno + "; device unplugged?)");
             }
             if (read > 0) {
                 broadcast.send(buffer, read);
@@ -95,12 +127,13 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
         closeAll();
     }
 
-    private void closeAll() {
+    private synchronized void closeAll() {
         HttpServer http = server;
         if (http != null) {
+            server = null;
             broadcast.closeAll();
             http.stop(0);
-            ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+            ((ExecutorService) http.getExecutor()).shutdownNow();
         }
         SerialPort port = serial;
         if (port != null && port.isOpen()) {

@@ -1,0 +1,83 @@
+package io.covey.demo;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pseudo-terminal pair made by socat, standing in for a serial device and its far end:
+ * {@code device()} is what the worker opens, {@code write} feeds bytes in at the other end.
+ * Both are symbolic links in a directory of the test's, so a pair started again under the same
+ * names looks like a device plugged back in.
+ */
+public final class SocatPair implements AutoCloseable {
+    private final Path device;
+    private final Path farEnd;
+    private final Process socat;
+
+    private SocatPair(Path device, Path farEnd, Process socat) {
+        this.device = device;
+        this.farEnd = farEnd;
+        this.socat = socat;
+    }
+
+    public static SocatPair start(Path directory, String name) throws IOException {
+        Path device = directory.resolve(name + "A");
+        Path farEnd = directory.resolve(name + "B");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + farEnd)
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve(name + "-socat.log").toFile())
+                .start();
+        SocatPair pair = new SocatPair(device, farEnd, socat);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !socat.isAlive() || (Files.exists(device) && Files.exists(farEnd)));
+        } catch (RuntimeException e) {
+            pair.close();
+            throw e;
+        }
+        if (!socat.isAlive()) {
+            throw new IllegalStateException("socat exited with " + socat.exitValue() + ": "
+                    + Files.readString(directory.resolve(name + "-socat.log")));
+        }
+        return pair;
+    }
+
+    public Path device() {
+        return device;
+    }
+
+    long pid() {
+        return socat.pid();
+    }
+
+    /** The pts the device link points to now (it changes when the pair is made again). */
+    Path resolvedDevice() throws IOException {
+        return device.toRealPath();
+    }
+
+    /** Writes bytes into the far end, from where they come out of {@link #device()}. */
+    public void write(byte[] bytes) throws IOException {
+        try (OutputStream out = Files.newOutputStream(farEnd)) {
+            out.write(bytes);
+        }
+    }
+
+    /** Ends socat (SIGTERM: it removes its links) and waits until it is gone. */
+    @Override
+    public void close() {
+        socat.destroy();
+        try {
+            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
+                socat.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            socat.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
