@@ -23,12 +23,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ls covey-host/target/covey-host-*-exec.jar covey-demo/target/workers/*.jar >/dev/null \
+ls covey-host/target/covey-host-*-exec.jar covey-demo/target/workers/*.jar covey-demo/target/covey-demo-*-client.jar >/dev/null \
   || { echo "smoke: build the jars first (mvn -B package -DskipTests)" >&2; exit 1; }
 
 compose config -q
-echo "smoke: building the image"
-compose build -q host
+echo "smoke: building the images"
+compose build -q host demo-client
 echo "smoke: starting"
 compose up -d host
 
@@ -54,4 +54,15 @@ for i in $(seq 1 60); do
 done
 [ "$state" = COMPLETED ] || { echo "smoke: the worker did not complete (state: $state)" >&2; curl -sS "${auth[@]}" "$base/api/v1/workers/countdown/logs?tail=50"; exit 1; }
 curl -fsS "${auth[@]}" "$base/api/v1/workers/countdown"; echo
+
+curl -fsS "${auth[@]}" -X DELETE "$base/api/v1/groups/smoke"   # the demo client declares a 'countdown' of its own
+echo "smoke: starting the demo client"
+compose up -d demo-client
+for i in $(seq 1 90); do
+  curl -fsS "${auth[@]}" "$base/api/v1/groups/demo" 2>/dev/null | grep -q '"state":"RUNNING"' && break
+  sleep 1
+done
+curl -fsS "${auth[@]}" "$base/api/v1/groups/demo" | grep -q '"state":"RUNNING"' \
+  || { echo "smoke: the demo client's group has no RUNNING worker" >&2; compose logs --no-color --tail=50 demo-client; exit 1; }
+echo "smoke: the demo client declared its group"
 echo "smoke: passed"
