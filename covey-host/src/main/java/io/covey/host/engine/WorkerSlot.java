@@ -3,6 +3,7 @@ package io.covey.host.engine;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.covey.core.api.HealthStatus;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerEndedException;
 import io.covey.core.api.WorkerStatus;
@@ -49,6 +50,8 @@ final class WorkerSlot {
     StatusReport terminalReport;
     JsonNode result;
     CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
+    /** The last health check (of any attempt), or null. */
+    HealthStatus health;
 
     final RestartTracker restartTracker = new RestartTracker();
     Scheduler.Cancellable startTimer;
@@ -112,6 +115,7 @@ final class WorkerSlot {
 
     WorkerStatus snapshot() {
         return new WorkerStatus(id, group, spec.type(), Boolean.TRUE.equals(options.foreign()), state, message, attempt,
-                restarts, run == null ? null : run.pid(), startedAt, endedAt, forced, result, spec);
+                restarts, run == null ? null : run.pid(), startedAt, endedAt, forced, result, spec,
+                Boolean.TRUE.equals(options.critical()), health);
     }
 }
