@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param restarts  attempts started after the first one
  * @param pid       the child's process id for a foreign worker that runs, else null
  * @param forced    whether the last stop had to be forced
+ * @param critical  whether the host's readiness depends on this worker (its resolved {@code critical} option)
+ * @param health    the last health check, or null when the worker has not been checked
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerStatus(
@@ -30,5 +32,7 @@ public record WorkerStatus(
         Instant endedAt,
         boolean forced,
         JsonNode result,
-        WorkerSpec spec) {
+        WorkerSpec spec,
+        boolean critical,
+        HealthStatus health) {
 }

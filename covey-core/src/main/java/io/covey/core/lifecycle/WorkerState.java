@@ -17,9 +17,11 @@ import java.util.Set;
  *                     ├─► BACKOFF ─► STARTING
  *                     └─► FAILED
  * </pre>
+ * A worker whose dependencies do not hold waits in PENDING: a fresh start of a worker that is
+ * not live (STOPPED, COMPLETED, CRASHED, BACKOFF, FAILED) goes back there first when they do not.
  */
 public enum WorkerState {
-    /** Declared, not started yet. */
+    /** Declared, not started yet (possibly waiting for its dependencies). */
     PENDING,
     /** An attempt is launching; the worker has not reported {@code running} yet. */
     STARTING,
@@ -47,7 +49,8 @@ public enum WorkerState {
     private static final Map<WorkerState, Set<WorkerState>> ALLOWED = new EnumMap<>(WorkerState.class);
 
     static {
-        allow(PENDING, STARTING, STOPPED);
+        // PENDING -> PENDING: what a waiting dependant waits for changed (a new message).
+        allow(PENDING, PENDING, STARTING, STOPPED);
         // Self-transitions carry a new progress message without changing the state.
         allow(STARTING, STARTING, RUNNING, COMPLETED, CRASHED, STOPPING, STOPPED);
         allow(RUNNING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED);
@@ -55,9 +58,10 @@ public enum WorkerState {
         allow(STOPPED, STARTING, PENDING);
         // Restart policy "always" restarts completed workers after a backoff.
         allow(COMPLETED, STARTING, BACKOFF, PENDING);
-        allow(CRASHED, BACKOFF, FAILED, STARTING, STOPPED);
-        allow(BACKOFF, STARTING, STOPPED);
-        allow(FAILED, STARTING, STOPPED);
+        // -> PENDING: a restart asked for while a dependency does not hold waits for it.
+        allow(CRASHED, BACKOFF, FAILED, STARTING, STOPPED, PENDING);
+        allow(BACKOFF, STARTING, STOPPED, PENDING);
+        allow(FAILED, STARTING, STOPPED, PENDING);
     }
 
     private static void allow(WorkerState from, WorkerState... to) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * The child speaks first with {@link Hello}; the host answers {@link Welcome} (the work) or
  * {@link Refused}. Then the child relays its worker's calls ({@link Status}, {@link Log},
  * {@link Publish}), says {@link Heartbeat} on an interval, and ends with {@link Ended}; the host
- * may send {@link Stop}.
+ * may send {@link Stop}, and {@link HealthRequest}s, which the child answers with a
+ * {@link HealthResponse} carrying the same id.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -27,7 +28,9 @@ import tools.jackson.databind.JsonNode;
         @JsonSubTypes.Type(value = ControlMessage.Publish.class, name = "publish"),
         @JsonSubTypes.Type(value = ControlMessage.Heartbeat.class, name = "heartbeat"),
         @JsonSubTypes.Type(value = ControlMessage.Ended.class, name = "ended"),
-        @JsonSubTypes.Type(value = ControlMessage.Stop.class, name = "stop")
+        @JsonSubTypes.Type(value = ControlMessage.Stop.class, name = "stop"),
+        @JsonSubTypes.Type(value = ControlMessage.HealthRequest.class, name = "health-request"),
+        @JsonSubTypes.Type(value = ControlMessage.HealthResponse.class, name = "health-response")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ControlMessage {
@@ -113,5 +116,18 @@ public sealed interface ControlMessage {
 
     /** host → child: stop the worker. */
     record Stop() implements ControlMessage {
+    }
+
+    /**
+     * host → child: call the worker's {@code checkHealth()} and answer. The host enforces the
+     * timeout: an answer that comes too late is dropped.
+     *
+     * @param id echoed in the response, so a late answer is never taken for a newer check
+     */
+    record HealthRequest(long id) implements ControlMessage {
+    }
+
+    /** child → host: the outcome of the health check {@code id}. */
+    record HealthResponse(long id, boolean healthy, String message) implements ControlMessage {
     }
 }

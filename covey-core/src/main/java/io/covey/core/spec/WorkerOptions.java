@@ -22,6 +22,12 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param backoffResetAfter an attempt RUNNING this long resets the backoff
  * @param restartLimit      this many crashes within {@code restartWindow} make the worker FAILED
  * @param restartWindow     the window crashes are counted in
+ * @param critical          whether the host is ready (its readiness group UP) only while this worker is RUNNING or COMPLETED
+ * @param restartDependants whether workers that depend on this one being running are stopped when its
+ *                          running attempt ends, and started again once it runs again
+ * @param healthInterval    how often a RUNNING worker's health check is called
+ * @param healthTimeout     a health check that has not answered by then has failed
+ * @param healthFailures    this many failed health checks in a row restart the worker (reason: unhealthy)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerOptions(
@@ -40,16 +46,25 @@ public record WorkerOptions(
         Duration backoffResetAfter,
         Integer restartLimit,
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
-        Duration restartWindow) {
+        Duration restartWindow,
+        Boolean critical,
+        Boolean restartDependants,
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
+        Duration healthInterval,
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
+        Duration healthTimeout,
+        Integer healthFailures) {
 
     /** No option set: everything comes from the defaults. */
-    public static final WorkerOptions NONE = new WorkerOptions(null, null, null, null, null, null, null, null, null, null);
+    public static final WorkerOptions NONE = new WorkerOptions(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
 
-    /** The documented defaults (see DESIGN.md, "Options"). */
+    /** The documented defaults (see DESIGN.md, "Options", and docs/SEQUENCING.md). */
     public static final WorkerOptions BUILT_IN = new WorkerOptions(true, RestartPolicy.ON_CRASH,
             Duration.ofSeconds(30), Duration.ofSeconds(10),
             Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2, Duration.ofMinutes(10),
-            10, Duration.ofMinutes(10));
+            10, Duration.ofMinutes(10),
+            false, false, Duration.ofSeconds(10), Duration.ofSeconds(2), 3);
 
     public WorkerOptions {
         requirePositive("startTimeout", startTimeout);
@@ -58,11 +73,16 @@ public record WorkerOptions(
         requirePositive("backoffMax", backoffMax);
         requirePositive("backoffResetAfter", backoffResetAfter);
         requirePositive("restartWindow", restartWindow);
+        requirePositive("healthInterval", healthInterval);
+        requirePositive("healthTimeout", healthTimeout);
         if (backoffJitter != null && (backoffJitter < 0 || backoffJitter >= 1 || backoffJitter.isNaN())) {
             throw new IllegalArgumentException("backoffJitter must be at least 0 and below 1, was " + backoffJitter);
         }
         if (restartLimit != null && restartLimit < 1) {
             throw new IllegalArgumentException("restartLimit must be at least 1, was " + restartLimit);
+        }
+        if (healthFailures != null && healthFailures < 1) {
+            throw new IllegalArgumentException("healthFailures must be at least 1, was " + healthFailures);
         }
     }
 
@@ -72,42 +92,65 @@ public record WorkerOptions(
         }
     }
 
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
     /** These options, with every unset field taken from {@code fallback}. */
     public WorkerOptions orElse(WorkerOptions fallback) {
         return new WorkerOptions(
-                foreign != null ? foreign : fallback.foreign,
-                restart != null ? restart : fallback.restart,
-                startTimeout != null ? startTimeout : fallback.startTimeout,
-                stopTimeout != null ? stopTimeout : fallback.stopTimeout,
-                backoffInitial != null ? backoffInitial : fallback.backoffInitial,
-                backoffMax != null ? backoffMax : fallback.backoffMax,
-                backoffJitter != null ? backoffJitter : fallback.backoffJitter,
-                backoffResetAfter != null ? backoffResetAfter : fallback.backoffResetAfter,
-                restartLimit != null ? restartLimit : fallback.restartLimit,
-                restartWindow != null ? restartWindow : fallback.restartWindow);
+                or(foreign, fallback.foreign), or(restart, fallback.restart),
+                or(startTimeout, fallback.startTimeout), or(stopTimeout, fallback.stopTimeout),
+                or(backoffInitial, fallback.backoffInitial), or(backoffMax, fallback.backoffMax),
+                or(backoffJitter, fallback.backoffJitter), or(backoffResetAfter, fallback.backoffResetAfter),
+                or(restartLimit, fallback.restartLimit), or(restartWindow, fallback.restartWindow),
+                or(critical, fallback.critical), or(restartDependants, fallback.restartDependants),
+                or(healthInterval, fallback.healthInterval), or(healthTimeout, fallback.healthTimeout),
+                or(healthFailures, fallback.healthFailures));
     }
 
     public WorkerOptions withForeign(boolean value) {
-        return new WorkerOptions(value, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter, backoffResetAfter, restartLimit, restartWindow);
+        return new WorkerOptions(value, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, critical, restartDependants, healthInterval, healthTimeout, healthFailures);
     }
 
     public WorkerOptions withRestart(RestartPolicy value) {
-        return new WorkerOptions(foreign, value, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter, backoffResetAfter, restartLimit, restartWindow);
+        return new WorkerOptions(foreign, value, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, critical, restartDependants, healthInterval, healthTimeout, healthFailures);
     }
 
     public WorkerOptions withStartTimeout(Duration value) {
-        return new WorkerOptions(foreign, restart, value, stopTimeout, backoffInitial, backoffMax, backoffJitter, backoffResetAfter, restartLimit, restartWindow);
+        return new WorkerOptions(foreign, restart, value, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, critical, restartDependants, healthInterval, healthTimeout, healthFailures);
     }
 
     public WorkerOptions withStopTimeout(Duration value) {
-        return new WorkerOptions(foreign, restart, startTimeout, value, backoffInitial, backoffMax, backoffJitter, backoffResetAfter, restartLimit, restartWindow);
+        return new WorkerOptions(foreign, restart, startTimeout, value, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, critical, restartDependants, healthInterval, healthTimeout, healthFailures);
     }
 
     public WorkerOptions withBackoff(Duration initial, Duration max, double jitter, Duration resetAfter) {
-        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, initial, max, jitter, resetAfter, restartLimit, restartWindow);
+        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, initial, max, jitter,
+                resetAfter, restartLimit, restartWindow, critical, restartDependants, healthInterval, healthTimeout, healthFailures);
     }
 
     public WorkerOptions withRestartLimit(int limit, Duration window) {
-        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter, backoffResetAfter, limit, window);
+        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, limit, window, critical, restartDependants, healthInterval, healthTimeout, healthFailures);
+    }
+
+    public WorkerOptions withCritical(boolean value) {
+        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, value, restartDependants, healthInterval, healthTimeout, healthFailures);
+    }
+
+    public WorkerOptions withRestartDependants(boolean value) {
+        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, critical, value, healthInterval, healthTimeout, healthFailures);
+    }
+
+    public WorkerOptions withHealth(Duration interval, Duration timeout, int failures) {
+        return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax, backoffJitter,
+                backoffResetAfter, restartLimit, restartWindow, critical, restartDependants, interval, timeout, failures);
     }
 }

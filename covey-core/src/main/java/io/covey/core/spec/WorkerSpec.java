@@ -1,6 +1,9 @@
 package io.covey.core.spec;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -10,15 +13,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One declared worker: {@code {"type":..., "id":..., "params":{...}, "options":{...}}}.
+ * One declared worker: {@code {"type":..., "id":..., "params":{...}, "options":{...}, "dependsOn":[...]}}.
+ * {@code dependsOn} sits beside the options rather than in them: it names other workers of this
+ * host, so a manager-wide default for it would make no sense.
  *
- * @param type    a worker type declared in the manifest
- * @param id      an explicit id, or {@code null} to derive one from type and params
- * @param params  the worker's params as JSON; kept canonical (sorted keys) so equal params compare equal
- * @param options per-worker options; unset fields come from the manager's defaults
+ * @param type      a worker type declared in the manifest
+ * @param id        an explicit id, or {@code null} to derive one from type and params
+ * @param params    the worker's params as JSON; kept canonical (sorted keys) so equal params compare equal
+ * @param options   per-worker options; unset fields come from the manager's defaults
+ * @param dependsOn the workers this one waits for before it starts; never null, each id once
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions options) implements WorkerDeclaration {
+public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions options,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn) implements WorkerDeclaration {
+
+    public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options) {
+        this(type, id, params, options, null);
+    }
 
     public WorkerSpec {
         if (type == null || type.isBlank()) {
@@ -30,6 +41,14 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
         }
         params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : CoveyJson.canonical(params);
         options = options == null ? WorkerOptions.NONE : options;
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        Set<String> seen = new HashSet<>();
+        for (Dependency dependency : dependsOn) {
+            if (!seen.add(dependency.id())) {
+                throw new InvalidSpecException("a worker of type '" + type + "' lists '" + dependency.id()
+                        + "' twice in dependsOn; list each dependency once");
+            }
+        }
     }
 
     public static WorkerSpec of(String type, Object params) {
@@ -37,11 +56,19 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
     }
 
     public WorkerSpec withId(String newId) {
-        return new WorkerSpec(type, newId, params, options);
+        return new WorkerSpec(type, newId, params, options, dependsOn);
     }
 
     public WorkerSpec withOptions(WorkerOptions newOptions) {
-        return new WorkerSpec(type, id, params, newOptions);
+        return new WorkerSpec(type, id, params, newOptions, dependsOn);
+    }
+
+    public WorkerSpec withDependsOn(List<Dependency> newDependsOn) {
+        return new WorkerSpec(type, id, params, options, newDependsOn);
+    }
+
+    public WorkerSpec withDependsOn(Dependency... newDependsOn) {
+        return withDependsOn(List.of(newDependsOn));
     }
 
     /** The explicit id, or the one derived from type and canonical params. */
@@ -54,7 +81,11 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
         return this;
     }
 
-    /** Same worker declaration, ignoring whether the id was written out or derived. */
+    /**
+     * Same worker declaration, ignoring whether the id was written out or derived, and ignoring
+     * {@code dependsOn}: which workers must come first decides when a worker starts, not what it
+     * runs, so changing it does not restart a running worker.
+     */
     public boolean sameDeclarationAs(WorkerSpec other) {
         return other != null
                 && type.equals(other.type)

@@ -1,8 +1,10 @@
 package io.covey.core.worker;
 
+import java.util.List;
 import java.util.Objects;
 
 import io.covey.core.json.CoveyJson;
+import io.covey.core.spec.Dependency;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
@@ -27,6 +29,7 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     private volatile WorkerReporter reporter = WorkerReporter.DETACHED;
     private WorkerOptions options = WorkerOptions.NONE;
     private String id;
+    private List<Dependency> dependsOn = List.of();
 
     protected CoveyWorker(P params) {
         this.params = params;
@@ -46,6 +49,26 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
      * {@code runWorker()} thread is interrupted. The default does nothing but that interrupt.
      */
     public void stopWorker() throws Exception {
+    }
+
+    /**
+     * Says whether the worker can do its job right now. The manager calls it every
+     * {@code healthInterval} while the worker is RUNNING, on a thread of its own, and counts an
+     * exception, or no answer within {@code healthTimeout}, as a failure; after
+     * {@code healthFailures} failures in a row the worker is restarted (reason {@code unhealthy}).
+     * Only workers whose class overrides this method are checked.
+     */
+    public WorkerHealth checkHealth() throws Exception {
+        return WorkerHealth.ok();
+    }
+
+    /** Whether instances of {@code workerClass} define their own {@link #checkHealth()}. */
+    public static boolean definesHealthCheck(Class<?> workerClass) {
+        try {
+            return workerClass.getMethod("checkHealth").getDeclaringClass() != CoveyWorker.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     protected final void starting(String message) {
@@ -110,6 +133,12 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         return this;
     }
 
+    /** The workers this one waits for, as in a spec's {@code dependsOn}. */
+    public CoveyWorker<P> setDependsOn(Dependency... dependencies) {
+        this.dependsOn = List.of(dependencies);
+        return this;
+    }
+
     public WorkerOptions options() {
         return options;
     }
@@ -117,6 +146,6 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     /** The declaration this instance stands for: its type name, id, params as JSON and options. */
     @Override
     public WorkerSpec toSpec() {
-        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options);
+        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options, dependsOn);
     }
 }

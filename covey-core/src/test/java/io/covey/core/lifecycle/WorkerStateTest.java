@@ -26,7 +26,7 @@ class WorkerStateTest {
     /** Written out independently of the table in WorkerState, so a change to either is caught. */
     static Stream<Arguments> allowedTransitions() {
         return Stream.of(
-                Arguments.of(PENDING, STARTING), Arguments.of(PENDING, STOPPED),
+                Arguments.of(PENDING, PENDING), Arguments.of(PENDING, STARTING), Arguments.of(PENDING, STOPPED),
                 Arguments.of(STARTING, STARTING), Arguments.of(STARTING, RUNNING), Arguments.of(STARTING, COMPLETED),
                 Arguments.of(STARTING, CRASHED), Arguments.of(STARTING, STOPPING), Arguments.of(STARTING, STOPPED),
                 Arguments.of(RUNNING, RUNNING), Arguments.of(RUNNING, STOPPING), Arguments.of(RUNNING, COMPLETED),
@@ -36,9 +36,9 @@ class WorkerStateTest {
                 Arguments.of(STOPPED, STARTING), Arguments.of(STOPPED, PENDING),
                 Arguments.of(COMPLETED, STARTING), Arguments.of(COMPLETED, BACKOFF), Arguments.of(COMPLETED, PENDING),
                 Arguments.of(CRASHED, BACKOFF), Arguments.of(CRASHED, FAILED), Arguments.of(CRASHED, STARTING),
-                Arguments.of(CRASHED, STOPPED),
-                Arguments.of(BACKOFF, STARTING), Arguments.of(BACKOFF, STOPPED),
-                Arguments.of(FAILED, STARTING), Arguments.of(FAILED, STOPPED));
+                Arguments.of(CRASHED, STOPPED), Arguments.of(CRASHED, PENDING),
+                Arguments.of(BACKOFF, STARTING), Arguments.of(BACKOFF, STOPPED), Arguments.of(BACKOFF, PENDING),
+                Arguments.of(FAILED, STARTING), Arguments.of(FAILED, STOPPED), Arguments.of(FAILED, PENDING));
     }
 
     @ParameterizedTest(name = "{0} -> {1} is allowed")

@@ -29,7 +29,9 @@ class ControlMessageTest {
                 new ControlMessage.Publish(CoveyJson.toTree("data")),
                 new ControlMessage.Heartbeat(),
                 new ControlMessage.Ended("why"),
-                new ControlMessage.Stop());
+                new ControlMessage.Stop(),
+                new ControlMessage.HealthRequest(7),
+                new ControlMessage.HealthResponse(7, false, "disk full"));
         for (ControlMessage message : messages) {
             String json = CoveyJson.write(message);
             assertThat(json).doesNotContain("\n").contains("\"type\":");

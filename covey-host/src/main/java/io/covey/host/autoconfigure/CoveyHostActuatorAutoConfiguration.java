@@ -7,10 +7,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.covey.host.engine.CoveyManager;
+import java.util.Set;
+
 import io.covey.host.health.CoveyHealthIndicator;
+import io.covey.host.health.CoveyReadinessIndicator;
+import io.covey.host.health.ReadinessOnlyContributors;
 import io.covey.host.metrics.CoveyMetrics;
 
-/** The {@code covey} health contributor and Covey's Micrometer meters. */
+/**
+ * The {@code covey} health contributor, the {@code coveyReadiness} contributor of the readiness
+ * group (kept out of {@code /actuator/health} itself), and Covey's Micrometer meters.
+ */
 @AutoConfiguration(after = CoveyHostAutoConfiguration.class)
 @ConditionalOnBean(CoveyManager.class)
 public final class CoveyHostActuatorAutoConfiguration {
@@ -20,6 +27,20 @@ public final class CoveyHostActuatorAutoConfiguration {
     @ConditionalOnMissingBean(name = "coveyHealthIndicator")
     CoveyHealthIndicator coveyHealthIndicator(CoveyManager manager) {
         return new CoveyHealthIndicator(manager);
+    }
+
+    @Bean(name = CoveyReadinessIndicator.NAME)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnMissingBean(name = CoveyReadinessIndicator.NAME)
+    CoveyReadinessIndicator coveyReadinessIndicator(CoveyManager manager) {
+        return new CoveyReadinessIndicator(manager);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor")
+    @ConditionalOnMissingBean
+    ReadinessOnlyContributors coveyReadinessOnlyContributors() {
+        return new ReadinessOnlyContributors(Set.of(CoveyReadinessIndicator.NAME));
     }
 
     @Bean

@@ -250,9 +250,65 @@ public class CoveyHostProperties {
         /** Window in which crashes are counted. */
         private Duration restartWindow = Duration.ofMinutes(10);
 
+        /** Whether the host is ready only while the worker is running or completed. */
+        private boolean critical;
+
+        /** Whether workers that depend on a worker being running are restarted when its running attempt ends. */
+        private boolean restartDependants;
+
+        /** How often the health check of a running worker is called. */
+        private Duration healthInterval = Duration.ofSeconds(10);
+
+        /** How long a health check may take before it counts as failed. */
+        private Duration healthTimeout = Duration.ofSeconds(2);
+
+        /** Failed health checks in a row that restart a worker. */
+        private int healthFailures = 3;
+
         public WorkerOptions toOptions() {
             return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax,
-                    backoffJitter, backoffResetAfter, restartLimit, restartWindow);
+                    backoffJitter, backoffResetAfter, restartLimit, restartWindow, critical, restartDependants,
+                    healthInterval, healthTimeout, healthFailures);
+        }
+
+        public boolean isCritical() {
+            return critical;
+        }
+
+        public void setCritical(boolean critical) {
+            this.critical = critical;
+        }
+
+        public boolean isRestartDependants() {
+            return restartDependants;
+        }
+
+        public void setRestartDependants(boolean restartDependants) {
+            this.restartDependants = restartDependants;
+        }
+
+        public Duration getHealthInterval() {
+            return healthInterval;
+        }
+
+        public void setHealthInterval(Duration healthInterval) {
+            this.healthInterval = healthInterval;
+        }
+
+        public Duration getHealthTimeout() {
+            return healthTimeout;
+        }
+
+        public void setHealthTimeout(Duration healthTimeout) {
+            this.healthTimeout = healthTimeout;
+        }
+
+        public int getHealthFailures() {
+            return healthFailures;
+        }
+
+        public void setHealthFailures(int healthFailures) {
+            this.healthFailures = healthFailures;
         }
 
         public boolean isForeign() {

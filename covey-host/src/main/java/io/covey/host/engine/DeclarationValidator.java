@@ -1,5 +1,6 @@
 package io.covey.host.engine;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,14 @@ import io.covey.core.api.InvalidSpecException;
 import io.covey.core.api.LimitExceededException;
 import io.covey.core.api.WorkerConflictException;
 import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.Dependency;
 import io.covey.core.spec.CoveyNames;
 import io.covey.core.spec.WorkerSpec;
 
 /**
  * Checks a declaration completely before anything changes: names, declared types, params that
- * fit the type, duplicate and conflicting ids, size limits. A refused declaration changes nothing.
+ * fit the type, duplicate and conflicting ids, size limits, dependencies that exist and form no
+ * cycle. A refused declaration changes nothing.
  */
 final class DeclarationValidator {
     private final CoveyManifest manifest;
@@ -27,8 +30,8 @@ final class DeclarationValidator {
     }
 
     /** The specs by effective id, in order; throws a {@code CoveyException} for anything wrong. */
-    Map<String, WorkerSpec> validate(String groupName, List<WorkerSpec> specs, Map<String, WorkerSlot> slots,
-                                     int groupSizeAfter, int hostSizeAfter) {
+    Map<String, WorkerSpec> validate(String groupName, List<WorkerSpec> specs, boolean replaceAll,
+                                     Map<String, WorkerSlot> slots, int groupSizeAfter, int hostSizeAfter) {
         CoveyNames.require("group name", groupName);
         if (specs.size() > settings.maxWorkersPerGroup() || groupSizeAfter > settings.maxWorkersPerGroup()) {
             throw new LimitExceededException("group '" + groupName + "' would have " + Math.max(specs.size(), groupSizeAfter)
@@ -58,6 +61,21 @@ final class DeclarationValidator {
                         + " child processes; set \"foreign\": false in its options, or configure a foreign launcher");
             }
         }
+        DependencyGraph.check(graphAfter(groupName, byId, replaceAll, slots), byId.keySet());
         return byId;
+    }
+
+    /** Every worker the host would hold after the declaration: the declared ones, and the others that stay. */
+    private static Map<String, List<Dependency>> graphAfter(String groupName, Map<String, WorkerSpec> declared,
+                                                            boolean replaceAll, Map<String, WorkerSlot> slots) {
+        Map<String, List<Dependency>> graph = new HashMap<>();
+        for (WorkerSlot slot : slots.values()) {
+            boolean leaving = slot.desired == WorkerSlot.Desired.REMOVE || (replaceAll && slot.group.equals(groupName));
+            if (!leaving) {
+                graph.put(slot.id, slot.spec.dependsOn());
+            }
+        }
+        declared.forEach((id, spec) -> graph.put(id, spec.dependsOn()));
+        return graph;
     }
 }

@@ -3,9 +3,11 @@ package io.covey.host.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 
@@ -44,6 +46,9 @@ final class Engine {
 
     private final Map<String, DeclaredGroup> groups = new LinkedHashMap<>();
     private final Map<String, WorkerSlot> slots = new HashMap<>();
+    private final DependencyGate dependencies = new DependencyGate(slots);
+    private final Set<String> dependencyChangesQueued = new HashSet<>();
+    private final HealthMonitor health;
     private long revision;
     private boolean shuttingDown;
     private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
@@ -60,6 +65,7 @@ final class Engine {
         this.random = random;
         this.desiredStateListener = desiredStateListener;
         this.validator = new DeclarationValidator(manifest, context.settings(), foreignLauncher != null);
+        this.health = new HealthMonitor(context, scheduler, engineExecutor, this::restartUnhealthy);
     }
 
     // --- declarations ---
@@ -70,7 +76,7 @@ final class Engine {
      */
     GroupDiff declare(String groupName, List<WorkerSpec> specs, boolean replaceAll, String change) {
         DeclaredGroup existing = groups.get(groupName);
-        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, slots,
+        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, replaceAll, slots,
                 sizeAfter(existing, specs, replaceAll), hostSizeAfter(existing, specs, replaceAll));
         DeclaredGroup group = groups.computeIfAbsent(groupName, DeclaredGroup::new);
         List<String> started = new ArrayList<>();
@@ -108,6 +114,12 @@ final class Engine {
                 }
             } else {
                 unchanged.add(id);
+                if (!slot.spec.equals(spec)) {
+                    // Only dependsOn (or how the id is written) changed: it decides when the worker starts, not what it runs.
+                    slot.spec = spec;
+                    dependencies.declare(id, spec.dependsOn());
+                    touched.add(slot);
+                }
                 continue;
             }
             group.workerIds.add(id);
@@ -233,7 +245,7 @@ final class Engine {
                     continue;
                 }
                 WorkerSlot slot = new WorkerSlot(id, saved.name(), worker.spec(), manifest.require(worker.spec().type()),
-                        resolve(worker.spec()), context);
+                        resolve(worker.spec()), context, this::stateChanged);
                 if (worker.completedResult() != null) {
                     slot.state = WorkerState.COMPLETED;
                     slot.message = "completed (restored)";
@@ -245,6 +257,7 @@ final class Engine {
                     slot.desired = WorkerSlot.Desired.STOP;
                 }
                 slots.put(id, slot);
+                dependencies.declare(id, worker.spec().dependsOn());
                 group.workerIds.add(id);
                 slot.announce();
                 restored.add(slot);
@@ -256,8 +269,10 @@ final class Engine {
     }
 
     private WorkerSlot newSlot(String id, String groupName, WorkerSpec spec) {
-        WorkerSlot slot = new WorkerSlot(id, groupName, spec, manifest.require(spec.type()), resolve(spec), context);
+        WorkerSlot slot = new WorkerSlot(id, groupName, spec, manifest.require(spec.type()), resolve(spec), context,
+                this::stateChanged);
         slots.put(id, slot);
+        dependencies.declare(id, spec.dependsOn());
         slot.announce();
         return slot;
     }
@@ -267,6 +282,7 @@ final class Engine {
         slot.type = manifest.require(spec.type());
         slot.options = resolve(spec);
         slot.restartTracker.reset();
+        dependencies.declare(slot.id, spec.dependsOn());
     }
 
     private WorkerOptions resolve(WorkerSpec spec) {
@@ -298,12 +314,16 @@ final class Engine {
         }
         switch (slot.desired) {
             case RUN -> {
+                String broken = slot.freshStartWanted ? null : dependencies.brokenBinding(slot);
+                if (broken != null && (slot.isLive() || slot.state == WorkerState.BACKOFF)) {
+                    slot.freshStartWanted = true;
+                }
                 if (slot.isLive()) {
                     if (slot.freshStartWanted) {
-                        beginStop(slot, "restarting");
+                        beginStop(slot, broken != null ? "restarting: " + broken : "restarting");
                     }
                 } else if (slot.freshStartWanted || slot.state == WorkerState.PENDING || slot.state == WorkerState.STOPPED) {
-                    start(slot);
+                    startWhenReady(slot);
                 }
             }
             case STOP, REMOVE -> {
@@ -319,10 +339,53 @@ final class Engine {
                 }
                 if (slot.desired == WorkerSlot.Desired.REMOVE) {
                     slots.remove(slot.id);
+                    dependencies.forget(slot.id);
                     slot.failResult("was removed");
+                    stateChanged(slot); // its dependants learn it is gone
                 }
             }
         }
+    }
+
+    /**
+     * Starts the worker if its dependencies hold; otherwise it waits in PENDING, its message
+     * saying for what, until a change of a dependency reconciles it again.
+     */
+    private void startWhenReady(WorkerSlot slot) {
+        DependencyGate.Verdict verdict = dependencies.check(slot);
+        if (verdict.met()) {
+            start(slot);
+            return;
+        }
+        slot.cancelTimers();
+        slot.freshStartWanted = false;
+        if (slot.state != WorkerState.PENDING || !verdict.message().equals(slot.message)) {
+            slot.transitionTo(WorkerState.PENDING, verdict.message());
+        }
+    }
+
+    /** A worker's state changed: look at its dependants again, once, after the current message. */
+    private void stateChanged(WorkerSlot slot) {
+        String id = slot.id;
+        if (dependencies.dependantsOf(id).isEmpty() || !dependencyChangesQueued.add(id)) {
+            return;
+        }
+        engineExecutor.execute(() -> {
+            dependencyChangesQueued.remove(id);
+            for (String dependant : dependencies.dependantsOf(id)) {
+                WorkerSlot other = slots.get(dependant);
+                if (other != null) {
+                    reconcile(other);
+                }
+            }
+        });
+    }
+
+    /** Failed health checks: stop the attempt; its end counts as a crash (see ExitClassifier). */
+    private void restartUnhealthy(WorkerSlot slot) {
+        slot.unhealthy = "unhealthy: " + slot.failedHealthChecks + " health checks failed in a row (last: "
+                + slot.health.message() + ")";
+        beginStop(slot, slot.unhealthy);
     }
 
     private void start(WorkerSlot slot) {
@@ -336,6 +399,9 @@ final class Engine {
         slot.terminalReport = null;
         slot.forced = false;
         slot.runningSince = null;
+        slot.unhealthy = null;
+        slot.failedHealthChecks = 0;
+        slot.boundTo = dependencies.bindings(slot);
         slot.startedAt = context.clock().instant();
         slot.endedAt = null;
         slot.renewResultFutureIfSettled();
@@ -391,6 +457,7 @@ final class Engine {
                         slot.startTimer.cancel();
                         slot.startTimer = null;
                     }
+                    health.watch(slot);
                 }
             }
             case STOPPING -> moveIfFrom(slot, WorkerState.STOPPING, message, WorkerState.STARTING, WorkerState.RUNNING, WorkerState.STOPPING);
@@ -422,7 +489,11 @@ final class Engine {
             slot.startTimer.cancel();
             slot.startTimer = null;
         }
-        ExitClassifier.Outcome outcome = ExitClassifier.classify(slot.terminalReport, exit, slot.stopRequested);
+        if (slot.healthTimer != null) {
+            slot.healthTimer.cancel();
+            slot.healthTimer = null;
+        }
+        ExitClassifier.Outcome outcome = ExitClassifier.classify(slot.terminalReport, exit, slot.stopRequested, slot.unhealthy);
         slot.endedAt = context.clock().instant();
         slot.forced = outcome.forced();
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {

@@ -21,7 +21,18 @@ final class ExitClassifier {
      * @param lastReport    the terminal status the worker reported (completed/crashed/stopped), or null
      * @param exit          how the thread or process ended
      * @param stopRequested whether Covey asked this attempt to stop
+     * @param unhealthy     why Covey stopped it for failed health checks, or null. Such a stop is
+     *                      a crash (the restart policy and limit apply), not a deliberate stop.
      */
+    static Outcome classify(StatusReport lastReport, RunExit exit, boolean stopRequested, String unhealthy) {
+        Outcome outcome = classify(lastReport, exit, stopRequested);
+        if (unhealthy != null && outcome.state() == WorkerState.STOPPED) {
+            return new Outcome(WorkerState.CRASHED, outcome.forced() ? unhealthy + " (the stop had to be forced)" : unhealthy,
+                    outcome.forced());
+        }
+        return outcome;
+    }
+
     static Outcome classify(StatusReport lastReport, RunExit exit, boolean stopRequested) {
         ReportedStatus reported = lastReport == null ? null : lastReport.status();
         if (reported == ReportedStatus.COMPLETED) {

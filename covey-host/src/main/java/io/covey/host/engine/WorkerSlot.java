@@ -1,8 +1,11 @@
 package io.covey.host.engine;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
+import io.covey.core.api.HealthStatus;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerEndedException;
 import io.covey.core.api.WorkerStatus;
@@ -26,6 +29,7 @@ final class WorkerSlot {
     final String id;
     final LogBuffer logs;
     private final EngineContext context;
+    private final Consumer<WorkerSlot> stateChanged;
 
     String group;
     WorkerSpec spec;
@@ -49,28 +53,43 @@ final class WorkerSlot {
     StatusReport terminalReport;
     JsonNode result;
     CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
+    /** The last health check (of any attempt), or null. */
+    HealthStatus health;
+    int failedHealthChecks;
+    /** Why this attempt is being stopped for failed health checks, or null: its end then counts as a crash. */
+    String unhealthy;
+    /** The attempts of {@code restartDependants} dependencies this attempt started against (see DependencyGate). */
+    Map<String, Integer> boundTo = Map.of();
 
     final RestartTracker restartTracker = new RestartTracker();
     Scheduler.Cancellable startTimer;
     Scheduler.Cancellable backoffTimer;
+    Scheduler.Cancellable healthTimer;
 
-    WorkerSlot(String id, String group, WorkerSpec spec, WorkerType type, WorkerOptions options, EngineContext context) {
+    /** @param stateChanged told after every transition that changed the state (not the message alone) */
+    WorkerSlot(String id, String group, WorkerSpec spec, WorkerType type, WorkerOptions options, EngineContext context,
+               Consumer<WorkerSlot> stateChanged) {
         this.id = id;
         this.group = group;
         this.spec = spec;
         this.type = type;
         this.options = options;
         this.context = context;
+        this.stateChanged = stateChanged;
         this.logs = new LogBuffer(context.settings().logLinesPerWorker(), context.settings().logCharsPerWorker());
     }
 
     /** The funnel: checks the transition table, stamps the time, publishes the event. */
     void transitionTo(WorkerState next, String newMessage) {
         state.requireMoveTo(next);
+        WorkerState previous = state;
         state = next;
         message = newMessage;
         context.journal().append(new LifecycleEvent(0, context.clock().instant(), group, id, attempt, next, newMessage,
                 next == WorkerState.STOPPED && forced));
+        if (previous != next) {
+            stateChanged.accept(this);
+        }
     }
 
     /** Announces a new slot (PENDING is its first state, so there is no transition to check). */
@@ -97,6 +116,10 @@ final class WorkerSlot {
             backoffTimer.cancel();
             backoffTimer = null;
         }
+        if (healthTimer != null) {
+            healthTimer.cancel();
+            healthTimer = null;
+        }
     }
 
     /** A result future for the next attempt, once the last one was settled. */
@@ -112,6 +135,7 @@ final class WorkerSlot {
 
     WorkerStatus snapshot() {
         return new WorkerStatus(id, group, spec.type(), Boolean.TRUE.equals(options.foreign()), state, message, attempt,
-                restarts, run == null ? null : run.pid(), startedAt, endedAt, forced, result, spec);
+                restarts, run == null ? null : run.pid(), startedAt, endedAt, forced, result, spec,
+                Boolean.TRUE.equals(options.critical()), health);
     }
 }

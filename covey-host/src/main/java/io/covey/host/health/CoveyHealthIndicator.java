@@ -10,13 +10,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.api.GroupStatus;
+import io.covey.core.api.HealthStatus;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.lifecycle.WorkerState;
 
 /**
  * UP while every declared worker is starting, running, completed or deliberately stopped (or
  * on its way back after a crash); DOWN as soon as one is FAILED. Details: counts per state and
- * per group. Reads the recorded states only.
+ * per group, and the last health check of each worker that has one (a failing check does not
+ * make this DOWN: the worker is restarted for it). Reads the recorded states only.
  */
 public final class CoveyHealthIndicator implements HealthIndicator {
     private final CoveyOperations covey;
@@ -29,11 +31,15 @@ public final class CoveyHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<WorkerState, Integer> byState = new EnumMap<>(WorkerState.class);
         Map<String, Map<WorkerState, Integer>> byGroup = new TreeMap<>();
+        Map<String, HealthStatus> checks = new TreeMap<>();
         for (GroupStatus group : covey.groups()) {
             Map<WorkerState, Integer> counts = new EnumMap<>(WorkerState.class);
             for (WorkerStatus worker : group.workers()) {
                 byState.merge(worker.state(), 1, Integer::sum);
                 counts.merge(worker.state(), 1, Integer::sum);
+                if (worker.health() != null) {
+                    checks.put(worker.id(), worker.health());
+                }
             }
             byGroup.put(group.name(), counts);
         }
@@ -42,6 +48,9 @@ public final class CoveyHealthIndicator implements HealthIndicator {
         details.put("workers", byState.values().stream().mapToInt(Integer::intValue).sum());
         details.put("states", byState);
         details.put("groups", byGroup);
+        if (!checks.isEmpty()) {
+            details.put("health", checks);
+        }
         Health.Builder builder = failed > 0 ? Health.down() : Health.up();
         if (failed > 0) {
             details.put("reason", failed + " worker(s) FAILED: they crashed too often and are not restarted");

@@ -7,6 +7,9 @@ import io.covey.core.spec.WorkerOptions;
 import io.covey.host.engine.testworkers.CountdownJob;
 import io.covey.host.engine.testworkers.CrashingWorker;
 import io.covey.host.engine.testworkers.FaultyWorker;
+import io.covey.host.engine.testworkers.GatedWorker;
+import io.covey.host.engine.testworkers.HealthProbeWorker;
+import io.covey.host.engine.testworkers.PokeableWorker;
 import io.covey.host.engine.testworkers.LiveCountingWorker;
 import io.covey.host.engine.testworkers.ServiceWorker;
 import io.covey.host.engine.testworkers.SilentWorker;
@@ -15,7 +18,8 @@ import io.covey.host.engine.testworkers.StubbornWorker;
 /** Managers for engine tests: in-process workers, short stop timeouts. */
 final class TestManagers {
     static final CoveyManifest MANIFEST = CoveyManifest.of(ServiceWorker.class, CountdownJob.class, FaultyWorker.class,
-            StubbornWorker.class, LiveCountingWorker.class, CrashingWorker.class, SilentWorker.class);
+            StubbornWorker.class, LiveCountingWorker.class, CrashingWorker.class, SilentWorker.class, GatedWorker.class,
+            HealthProbeWorker.class, PokeableWorker.class);
 
     static final WorkerOptions IN_PROCESS = WorkerOptions.NONE.withForeign(false).withStopTimeout(Duration.ofSeconds(2));
 

@@ -32,6 +32,7 @@ final class ChildWorkerRun {
     private final ChildSender sender;
     private final ControlMessage.Welcome welcome;
     private final ProcessHandle parent;
+    private final ChildHealthChecks healthChecks;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "covey-child-timer");
         thread.setDaemon(true);
@@ -53,6 +54,7 @@ final class ChildWorkerRun {
         this.sender = new ChildSender(channel, e -> hostGone("the control channel broke: " + e.getMessage()));
         this.welcome = welcome;
         this.parent = parent;
+        this.healthChecks = new ChildHealthChecks(sender);
     }
 
     /** Starts the worker and serves the channel on the calling thread; never returns. */
@@ -92,6 +94,8 @@ final class ChildWorkerRun {
             }
             if (message instanceof ControlMessage.Stop) {
                 requestStop();
+            } else if (message instanceof ControlMessage.HealthRequest request) {
+                healthChecks.answer(request, worker);
             } else {
                 sendQuietly(new ControlMessage.Log("covey", "ignored an unexpected " + message.getClass().getSimpleName()));
             }

@@ -2,12 +2,17 @@ package io.covey.host.engine.foreign;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.WorkerHealth;
 import io.covey.host.engine.launch.LaunchRequest;
 import io.covey.host.engine.launch.RunCallbacks;
 import io.covey.host.engine.launch.StatusReport;
@@ -29,6 +34,8 @@ final class ControlSession {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile ControlMessage.Ended verdict;
     private final CompletableFuture<Void> served = new CompletableFuture<>();
+    private final AtomicLong healthRequestIds = new AtomicLong();
+    private final Map<Long, CompletableFuture<WorkerHealth>> healthRequests = new ConcurrentHashMap<>();
 
     ControlSession(ForeignRun run, LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
         this.run = run;
@@ -122,6 +129,11 @@ final class ControlSession {
             callbacks.log(log.stream(), log.line());
         } else if (message instanceof ControlMessage.Publish publish) {
             callbacks.data(CoveyJson.toTree(publish.data()));
+        } else if (message instanceof ControlMessage.HealthResponse response) {
+            CompletableFuture<WorkerHealth> asked = healthRequests.remove(response.id());
+            if (asked != null) { // else it came after the timeout, and the check has failed already
+                asked.complete(new WorkerHealth(response.healthy(), response.message()));
+            }
         } else if (message instanceof ControlMessage.Ended ended) {
             if (verdict == null) {
                 verdict = ended;
@@ -145,7 +157,31 @@ final class ControlSession {
         }
     }
 
+    /**
+     * Asks the child for a health check; the write happens on {@code sender}, never the caller's
+     * thread. The answer completes the future; whoever times it out completes it first.
+     */
+    CompletableFuture<WorkerHealth> checkHealth(Executor sender) {
+        ControlChannel current = channel;
+        if (current == null) {
+            return CompletableFuture.completedFuture(WorkerHealth.unhealthy("the child has not connected"));
+        }
+        long id = healthRequestIds.incrementAndGet();
+        CompletableFuture<WorkerHealth> answer = new CompletableFuture<>();
+        healthRequests.put(id, answer);
+        answer.whenComplete((health, error) -> healthRequests.remove(id));
+        sender.execute(() -> {
+            try {
+                current.send(new ControlMessage.HealthRequest(id));
+            } catch (IOException | ProtocolException e) {
+                answer.complete(WorkerHealth.unhealthy("could not ask the child: " + e.getMessage()));
+            }
+        });
+        return answer;
+    }
+
     void close() {
+        healthRequests.values().forEach(answer -> answer.complete(WorkerHealth.unhealthy("the control channel closed")));
         ControlChannel current = channel;
         if (current != null) {
             current.close();

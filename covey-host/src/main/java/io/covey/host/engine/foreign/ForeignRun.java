@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.covey.core.json.Durations;
 import io.covey.core.protocol.ControlChannel;
+import io.covey.core.worker.WorkerHealth;
 import io.covey.host.engine.Scheduler;
 import io.covey.host.engine.launch.LaunchRequest;
 import io.covey.host.engine.launch.RunCallbacks;
@@ -160,6 +161,12 @@ final class ForeignRun implements WorkerRun {
         if (hasProcess) {
             scheduleTerminate();
         }
+    }
+
+    /** Over the control channel; the child calls {@code checkHealth()} on a thread of its own. */
+    @Override
+    public CompletableFuture<WorkerHealth> checkHealth() {
+        return session.checkHealth(launcher.executor());
     }
 
     @Override

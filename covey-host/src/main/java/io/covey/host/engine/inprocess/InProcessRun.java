@@ -1,11 +1,15 @@
 package io.covey.host.engine.inprocess;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.core.json.Durations;
 import io.covey.core.worker.CoveyWorker;
+import io.covey.core.worker.HealthCheckRunner;
+import io.covey.core.worker.WorkerHealth;
 import io.covey.core.worker.WorkerReporter;
 import io.covey.host.engine.Scheduler;
 import io.covey.host.engine.launch.LaunchRequest;
@@ -39,11 +43,13 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     private volatile boolean runReturned;
     private volatile boolean stopReturned;
     private volatile Scheduler.Cancellable stopDeadline;
+    private final HealthCheckRunner healthChecks;
 
-    InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler) {
+    InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor healthExecutor) {
         this.request = request;
         this.callbacks = callbacks;
         this.scheduler = scheduler;
+        this.healthChecks = new HealthCheckRunner(healthExecutor);
     }
 
     void start() {
@@ -127,6 +133,15 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         if (stopAsked && runReturned && (stopReturned || worker == null)) {
             end(RunExit.normal());
         }
+    }
+
+    @Override
+    public CompletableFuture<WorkerHealth> checkHealth() {
+        CoveyWorker<?> instance = worker;
+        if (instance == null || ended.get()) {
+            return CompletableFuture.completedFuture(WorkerHealth.unhealthy("the worker is not running"));
+        }
+        return healthChecks.check(instance);
     }
 
     @Override

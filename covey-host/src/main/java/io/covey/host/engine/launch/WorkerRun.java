@@ -1,6 +1,9 @@
 package io.covey.host.engine.launch;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.covey.core.worker.WorkerHealth;
 
 /** A handle on one launched attempt. */
 public interface WorkerRun {
@@ -16,4 +19,14 @@ public interface WorkerRun {
 
     /** Ends the attempt now (a start timeout, an unresponsive child); the exit carries {@code reason}. */
     void kill(String reason);
+
+    /**
+     * Asks the worker's {@code checkHealth()} and returns at once; the answer completes the
+     * future, on any thread. Never blocks the caller. The caller enforces the timeout (by
+     * completing the future itself), so an implementation need not, and must tolerate that.
+     * The default, for runtimes that cannot ask, answers healthy.
+     */
+    default CompletableFuture<WorkerHealth> checkHealth() {
+        return CompletableFuture.completedFuture(WorkerHealth.ok("this runtime cannot check health"));
+    }
 }

@@ -1,0 +1,23 @@
+package io.covey.host.it;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.host.engine.testworkers.CountdownJob;
+import io.covey.host.engine.testworkers.CrashingWorker;
+import io.covey.host.engine.testworkers.GatedWorker;
+import io.covey.host.engine.testworkers.HealthProbeWorker;
+import io.covey.host.engine.testworkers.ServiceWorker;
+
+/** A host for the sequencing and health tests (its own manifest, so other tests' lists of declared types stay as they are). */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class SequencingHostConfiguration {
+    @Bean
+    CoveyManifest sequencingManifest() {
+        return CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class, GatedWorker.class,
+                HealthProbeWorker.class);
+    }
+}
