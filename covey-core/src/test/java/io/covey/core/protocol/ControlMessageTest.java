@@ -29,7 +29,10 @@ class ControlMessageTest {
                 new ControlMessage.Publish(CoveyJson.toTree("data")),
                 new ControlMessage.Heartbeat(),
                 new ControlMessage.Ended("why"),
-                new ControlMessage.Stop());
+                new ControlMessage.Stop(),
+                new ControlMessage.WarmHello("e1", 7, "s3cret", 42),
+                new ControlMessage.WarmReady(),
+                new ControlMessage.Assign("w1", 3, "Echo", "x.Echo", CoveyJson.toTree(java.util.Map.of("a", 1)), 5000));
         for (ControlMessage message : messages) {
             String json = CoveyJson.write(message);
             assertThat(json).doesNotContain("\n").contains("\"type\":");
@@ -41,6 +44,7 @@ class ControlMessageTest {
     @Test
     void helloNeverPrintsItsSecret() {
         assertThat(new ControlMessage.Hello("e", "w", 1, "s3cret", 1).toString()).doesNotContain("s3cret");
+        assertThat(new ControlMessage.WarmHello("e", 1, "s3cret", 1).toString()).doesNotContain("s3cret");
     }
 
     @Test
