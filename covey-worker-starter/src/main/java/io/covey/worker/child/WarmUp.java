@@ -17,14 +17,28 @@ import tools.jackson.databind.json.JsonMapper;
  * What a warm child does while nobody waits for it, so that its worker does not have to: Jackson's
  * first use (building the mapper and the (de)serializers of every control message, a params tree
  * turned into a record), a worker built through the manifest, the classes and JDK machinery on the
- * way to RUNNING (threads, executors, invokedynamic string concatenation). Measured: without it an
- * assigned child needs some 250 ms to RUNNING, with it a few milliseconds.
+ * way to RUNNING (threads, executors, invokedynamic string concatenation). Without it an assigned
+ * child needs some 250 ms to RUNNING (see docs/WARM-POOL.md).
  */
 final class WarmUp {
     private WarmUp() {
     }
 
+    /**
+     * Rounds of the message and worker paths: enough for the JIT to compile the hot ones (C1's
+     * threshold is some 200 calls), so that the worker's first messages do not run interpreted.
+     */
+    static final int ROUNDS = 250;
+
     static void run() {
+        for (int i = 0; i < ROUNDS; i++) {
+            if (!runOnce()) {
+                return;
+            }
+        }
+    }
+
+    private static boolean runOnce() {
         try {
             JsonMapper mapper = CoveyJson.mapper();
             String note = "warming up at " + System.nanoTime(); // bootstraps indy string concatenation
@@ -51,9 +65,11 @@ final class WarmUp {
             thread.start();
             started.await();
             thread.join();
+            return true;
         } catch (Throwable t) {
             // Warming up is an optimisation: the worker starts anyway, only slower.
             System.err.println("covey-child: warming up failed: " + t);
+            return false;
         }
     }
 }

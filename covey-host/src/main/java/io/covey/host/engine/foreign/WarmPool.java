@@ -30,6 +30,7 @@ final class WarmPool {
     private static final System.Logger LOG = System.getLogger(WarmPool.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
+    static final int MAX_STARTING = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ForeignWorkerLauncher launcher;
     private final ChildLaunchSettings.WarmPool config;
@@ -82,8 +83,13 @@ final class WarmPool {
         return ready.stream().map(WarmChild::pid).toList();
     }
 
+    /**
+     * Starts children until the pool is full, but never more than {@link #MAX_STARTING} at once: a
+     * JVM start takes a core for a moment, and twenty of them together would starve the host and
+     * its running workers (and miss their own ready deadline). Each ready child or exit refills again.
+     */
     private synchronized void refill() {
-        while (!closed && retry == null && children.size() < config.size()) {
+        while (!closed && retry == null && children.size() < config.size() && children.size() - ready.size() < MAX_STARTING) {
             if (!startOne()) {
                 return;
             }
@@ -131,6 +137,7 @@ final class WarmPool {
             failures = 0;
         }
         ready.addLast(child);
+        refillSoon();
         Duration idle = config.idleLimit();
         if (!idle.isZero()) {
             launcher.scheduler().schedule(idle, () -> launcher.executor().execute(() -> {
