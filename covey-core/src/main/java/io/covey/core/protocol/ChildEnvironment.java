@@ -13,6 +13,8 @@ public final class ChildEnvironment {
     /** The id of the host instance that started the child. */
     public static final String EPOCH = "COVEY_HOST_EPOCH";
     public static final String WORKER_ID = "COVEY_WORKER_ID";
+    /** Set instead of the worker id and attempt for a child of the warm pool: its slot number. */
+    public static final String WARM_SLOT = "COVEY_WARM_SLOT";
     public static final String ATTEMPT = "COVEY_WORKER_ATTEMPT";
     /** The largest control message either side accepts. */
     public static final String MAX_MESSAGE_BYTES = "COVEY_MAX_MESSAGE_BYTES";
@@ -23,6 +25,6 @@ public final class ChildEnvironment {
     /** Whether a host variable is one of these, which the host sets itself and never copies. */
     public static boolean isReserved(String name) {
         return name.equals(CONTROL_ADDRESS) || name.equals(SECRET) || name.equals(EPOCH) || name.equals(WORKER_ID)
-                || name.equals(ATTEMPT) || name.equals(MAX_MESSAGE_BYTES);
+                || name.equals(ATTEMPT) || name.equals(MAX_MESSAGE_BYTES) || name.equals(WARM_SLOT);
     }
 }

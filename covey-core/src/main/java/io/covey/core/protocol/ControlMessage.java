@@ -17,6 +17,11 @@ import tools.jackson.databind.JsonNode;
  * {@link Publish}), says {@link Heartbeat} on an interval, and ends with {@link Ended}; the host
  * may send {@link Stop}, and {@link HealthRequest}s, which the child answers with a
  * {@link HealthResponse} carrying the same id.
+ * <p>
+ * A warm child (one started ahead of need, for the host's warm pool) speaks first with
+ * {@link WarmHello} instead, says {@link WarmReady} once it has warmed up, and waits for
+ * {@link Assign}, which names the worker and carries what a {@link Welcome} carries; from there on
+ * it is an ordinary child. A warm child runs one worker only, once.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -30,7 +35,10 @@ import tools.jackson.databind.JsonNode;
         @JsonSubTypes.Type(value = ControlMessage.Ended.class, name = "ended"),
         @JsonSubTypes.Type(value = ControlMessage.Stop.class, name = "stop"),
         @JsonSubTypes.Type(value = ControlMessage.HealthRequest.class, name = "health-request"),
-        @JsonSubTypes.Type(value = ControlMessage.HealthResponse.class, name = "health-response")
+        @JsonSubTypes.Type(value = ControlMessage.HealthResponse.class, name = "health-response"),
+        @JsonSubTypes.Type(value = ControlMessage.WarmHello.class, name = "warmHello"),
+        @JsonSubTypes.Type(value = ControlMessage.WarmReady.class, name = "warmReady"),
+        @JsonSubTypes.Type(value = ControlMessage.Assign.class, name = "assign")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ControlMessage {
@@ -129,5 +137,53 @@ public sealed interface ControlMessage {
 
     /** child → host: the outcome of the health check {@code id}. */
     record HealthResponse(long id, boolean healthy, String message) implements ControlMessage {
+    }
+
+    /**
+     * child → host, first, from a warm child: a child of the warm pool and the proof that the host
+     * started it. It runs no worker yet, so it has no worker id: it is known by its slot, a number
+     * the host gave it, unique within the host instance ({@code epoch}).
+     *
+     * @param slot   the number of this warm child, from its environment
+     * @param secret the one-time secret the host put in the child's environment
+     * @param pid    the child's own process id, checked against the process the host spawned
+     */
+    record WarmHello(String epoch, long slot, String secret, long pid) implements ControlMessage {
+        public WarmHello {
+            Objects.requireNonNull(epoch, "epoch");
+            Objects.requireNonNull(secret, "secret");
+        }
+
+        /** Keeps the secret out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "WarmHello[epoch=" + epoch + ", slot=" + slot + ", pid=" + pid + "]";
+        }
+    }
+
+    /** child → host, from a warm child after its hello: warmed up, waiting for an {@link Assign}. */
+    record WarmReady() implements ControlMessage {
+    }
+
+    /**
+     * host → warm child: the worker to run, and who it is from now on. Sent at most once per child.
+     *
+     * @param heartbeatMillis how often the child must say it is alive
+     */
+    record Assign(String workerId, int attempt, String workerType, String workerClass, JsonNode params,
+                  long heartbeatMillis) implements ControlMessage {
+        public Assign {
+            Objects.requireNonNull(workerId, "workerId");
+            Objects.requireNonNull(workerType, "workerType");
+            Objects.requireNonNull(workerClass, "workerClass");
+            if (heartbeatMillis <= 0) {
+                throw new IllegalArgumentException("heartbeatMillis must be positive, was " + heartbeatMillis);
+            }
+        }
+
+        /** The work, as a cold child would have received it. */
+        public Welcome toWelcome() {
+            return new Welcome(workerType, workerClass, params, heartbeatMillis);
+        }
     }
 }

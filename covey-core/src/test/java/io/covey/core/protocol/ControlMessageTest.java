@@ -31,7 +31,10 @@ class ControlMessageTest {
                 new ControlMessage.Ended("why"),
                 new ControlMessage.Stop(),
                 new ControlMessage.HealthRequest(7),
-                new ControlMessage.HealthResponse(7, false, "disk full"));
+                new ControlMessage.HealthResponse(7, false, "disk full"));,
+                new ControlMessage.WarmHello("e1", 7, "s3cret", 42),
+                new ControlMessage.WarmReady(),
+                new ControlMessage.Assign("w1", 3, "Echo", "x.Echo", CoveyJson.toTree(java.util.Map.of("a", 1)), 5000));
         for (ControlMessage message : messages) {
             String json = CoveyJson.write(message);
             assertThat(json).doesNotContain("\n").contains("\"type\":");
@@ -43,6 +46,7 @@ class ControlMessageTest {
     @Test
     void helloNeverPrintsItsSecret() {
         assertThat(new ControlMessage.Hello("e", "w", 1, "s3cret", 1).toString()).doesNotContain("s3cret");
+        assertThat(new ControlMessage.WarmHello("e", 1, "s3cret", 1).toString()).doesNotContain("s3cret");
     }
 
     @Test

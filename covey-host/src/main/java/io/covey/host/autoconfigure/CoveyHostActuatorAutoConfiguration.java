@@ -1,5 +1,6 @@
 package io.covey.host.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import io.covey.host.engine.CoveyManager;
 import java.util.Set;
 
+import io.covey.host.engine.foreign.ForeignWorkerLauncher;
+import io.covey.host.engine.foreign.WarmPoolStats;
 import io.covey.host.health.CoveyHealthIndicator;
 import io.covey.host.health.CoveyReadinessIndicator;
 import io.covey.host.health.ReadinessOnlyContributors;
@@ -46,7 +49,8 @@ public final class CoveyHostActuatorAutoConfiguration {
     @Bean
     @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
     @ConditionalOnMissingBean
-    CoveyMetrics coveyMetrics(CoveyManager manager) {
-        return new CoveyMetrics(manager);
+    CoveyMetrics coveyMetrics(CoveyManager manager, ObjectProvider<ForeignWorkerLauncher> foreignLauncher) {
+        ForeignWorkerLauncher launcher = foreignLauncher.getIfAvailable();
+        return new CoveyMetrics(manager, launcher == null ? () -> WarmPoolStats.OFF : launcher::warmPoolStats);
     }
 }

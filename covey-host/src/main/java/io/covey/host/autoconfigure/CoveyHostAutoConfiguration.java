@@ -50,7 +50,9 @@ public final class CoveyHostAutoConfiguration {
         ChildLaunchSettings effective = settings.workerPath() == null && properties.getWorkerPath() != null
                 ? settings.withWorkerPath(properties.getWorkerPath()) : settings;
         warnIfChildrenCannotUseTheClassPath(effective);
-        return new ForeignWorkerLauncher(effective, scheduler);
+        ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(effective, scheduler);
+        launcher.prestart(); // the warm pool (covey.worker.warm-pool.size) fills in the background from now on
+        return launcher;
     }
 
     private static void warnIfChildrenCannotUseTheClassPath(ChildLaunchSettings settings) {

@@ -3,6 +3,7 @@ package io.covey.host.metrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.covey.core.event.EventFilter;
 import io.covey.core.event.EventType;
@@ -10,6 +11,7 @@ import io.covey.core.event.LifecycleEvent;
 import io.covey.core.event.Subscription;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.host.engine.CoveyManager;
+import io.covey.host.engine.foreign.WarmPoolStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,16 +22,24 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Covey's meters, derived from the lifecycle events (so the engine knows nothing of metrics):
  * workers by state, starts, crashes, restarts, spawn-to-running time, events published and
- * subscribers.
+ * subscribers; and the foreign launcher's warm pool (children waiting and starting, starts that took
+ * a waiting child or found none, children replaced after the idle limit).
  */
 public final class CoveyMetrics implements MeterBinder, AutoCloseable {
     private final CoveyManager manager;
     private final Map<String, LifecycleEvent> startingEvents = new ConcurrentHashMap<>();
     private volatile StateCounts stateCounts = new StateCounts(Map.of(), 0);
+    private final Supplier<WarmPoolStats> warmPool;
     private Subscription subscription;
 
     public CoveyMetrics(CoveyManager manager) {
+        this(manager, () -> WarmPoolStats.OFF);
+    }
+
+    /** @param warmPool reads the warm pool's counts (a snapshot of atomics: no probing) */
+    public CoveyMetrics(CoveyManager manager, Supplier<WarmPoolStats> warmPool) {
         this.manager = manager;
+        this.warmPool = warmPool;
     }
 
     @Override
@@ -46,6 +56,17 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
                 .description("Events published").register(registry);
         Gauge.builder("covey.events.subscribers", manager.journal(), journal -> journal.subscriberCount())
                 .description("Event subscribers, WebSocket sessions included").register(registry);
+
+        Gauge.builder("covey.warmpool.children", warmPool, pool -> pool.get().waiting()).tag("state", "waiting")
+                .description("Warm child JVMs waiting for a foreign worker (never workers themselves)").register(registry);
+        Gauge.builder("covey.warmpool.children", warmPool, pool -> pool.get().starting()).tag("state", "starting")
+                .description("Warm child JVMs started but not ready yet").register(registry);
+        FunctionCounter.builder("covey.warmpool.takes", warmPool, pool -> pool.get().hits()).tag("result", "warm")
+                .description("Foreign starts by whether they found a waiting child").register(registry);
+        FunctionCounter.builder("covey.warmpool.takes", warmPool, pool -> pool.get().misses()).tag("result", "cold")
+                .description("Foreign starts by whether they found a waiting child").register(registry);
+        FunctionCounter.builder("covey.warmpool.retired", warmPool, pool -> pool.get().retired())
+                .description("Warm children replaced after waiting for the idle limit").register(registry);
 
         subscription = manager.subscribe(EventFilter.ALL.withTypes(EventType.LIFECYCLE), event -> {
             LifecycleEvent lifecycle = (LifecycleEvent) event;

@@ -72,11 +72,15 @@ public class CoveyWorkerProperties implements Validator {
     /** Limit the size of one control message, in either direction. */
     private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
+    /** Children started ahead of need, so that foreign workers start in milliseconds. */
+    private final WarmPool warmPool = new WarmPool();
+
     /** The launch settings these properties describe. */
     public ChildLaunchSettings toLaunchSettings() {
         return new ChildLaunchSettings(java, jvmOptions, classPath, extraClassPath, workerPath,
                 environmentAllowList, socketDirectory, transport, heartbeatInterval, unresponsiveAfter,
-                killGrace, Math.toIntExact(maxMessageSize.toBytes()));
+                killGrace, Math.toIntExact(maxMessageSize.toBytes()),
+                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit));
     }
 
     @Override
@@ -108,6 +112,12 @@ public class CoveyWorkerProperties implements Validator {
         }
         if (transport == null) {
             errors.rejectValue("transport", "required", "transport must be unix or tcp");
+        }
+        if (warmPool.size < 0) {
+            errors.rejectValue("warmPool.size", "notNegative", "warm-pool.size must not be negative (0 turns the pool off)");
+        }
+        if (warmPool.idleLimit == null || warmPool.idleLimit.isNegative()) {
+            errors.rejectValue("warmPool.idleLimit", "notNegative", "warm-pool.idle-limit must not be negative (0 means never)");
         }
     }
 
@@ -218,5 +228,37 @@ public class CoveyWorkerProperties implements Validator {
 
     public void setMaxMessageSize(DataSize maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
+    }
+
+    public WarmPool getWarmPool() {
+        return warmPool;
+    }
+
+    /** The {@code covey.worker.warm-pool.*} properties. */
+    public static class WarmPool {
+        /**
+         * Keep this many child JVMs started, connected and warmed up, each waiting to run one foreign
+         * worker once. 0 turns the pool off: every foreign worker starts a JVM of its own.
+         */
+        private int size = 2;
+
+        /** Replace a waiting child by a fresh one after it waited this long. 0 means never. */
+        private Duration idleLimit = Duration.ofMinutes(10);
+
+        public int getSize() {
+            return size;
+        }
+
+        public void setSize(int size) {
+            this.size = size;
+        }
+
+        public Duration getIdleLimit() {
+            return idleLimit;
+        }
+
+        public void setIdleLimit(Duration idleLimit) {
+            this.idleLimit = idleLimit;
+        }
     }
 }

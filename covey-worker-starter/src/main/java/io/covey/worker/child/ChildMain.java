@@ -39,16 +39,18 @@ public final class ChildMain {
         String epoch = env.get(ChildEnvironment.EPOCH);
         String workerId = env.get(ChildEnvironment.WORKER_ID);
         String attempt = env.get(ChildEnvironment.ATTEMPT);
+        String warmSlot = env.get(ChildEnvironment.WARM_SLOT);
+        if (warmSlot != null && address != null && secret != null && epoch != null) {
+            return runWarm(address, secret, epoch, warmSlot, parseInt(env.get(ChildEnvironment.MAX_MESSAGE_BYTES), 1024 * 1024));
+        }
         if (address == null || secret == null || epoch == null || workerId == null || attempt == null) {
             return fail(EXIT_BAD_ENVIRONMENT, "this entry point runs a worker for a Covey host and is started by one; "
                     + ChildEnvironment.CONTROL_ADDRESS + " and the other COVEY_* variables are not set");
         }
         int maxMessageBytes = parseInt(env.get(ChildEnvironment.MAX_MESSAGE_BYTES), 1024 * 1024);
-        ControlChannel channel;
-        try {
-            channel = new ControlChannel(new ControlAddress(address).connect(), maxMessageBytes);
-        } catch (IOException | IllegalArgumentException e) {
-            return fail(EXIT_HANDSHAKE_FAILED, "cannot connect to the host at " + address + ": " + e.getMessage());
+        ControlChannel channel = connect(address, maxMessageBytes);
+        if (channel == null) {
+            return EXIT_HANDSHAKE_FAILED;
         }
         ControlMessage answer;
         try {
@@ -71,6 +73,38 @@ public final class ChildMain {
         }
         return fail(EXIT_HANDSHAKE_FAILED, answer == null ? "the host closed the channel during the handshake"
                 : "the host answered the hello with " + answer.getClass().getSimpleName());
+    }
+
+    /** A child of the warm pool: it waits, warmed up, for the worker it will run. */
+    private static int runWarm(String address, String secret, String epoch, String slotText, int maxMessageBytes) {
+        long slot;
+        try {
+            slot = Long.parseLong(slotText.trim());
+        } catch (NumberFormatException e) {
+            return fail(EXIT_BAD_ENVIRONMENT, ChildEnvironment.WARM_SLOT + " is not a number: " + slotText);
+        }
+        ControlChannel channel = connect(address, maxMessageBytes);
+        if (channel == null) {
+            return EXIT_HANDSHAKE_FAILED;
+        }
+        return new WarmStandby(channel).run(warmHello(epoch, slot, secret, currentPid()));
+    }
+
+    /** A channel to the host, or null (said on stderr) when it cannot be reached. */
+    private static ControlChannel connect(String address, int maxMessageBytes) {
+        try {
+            return new ControlChannel(new ControlAddress(address).connect(), maxMessageBytes);
+        } catch (IOException | IllegalArgumentException e) {
+            fail(EXIT_HANDSHAKE_FAILED, "cannot connect to the host at " + address + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The {@link ControlMessage.WarmHello} as JSON, without touching Jackson (see {@link #hello}). */
+    static String warmHello(String epoch, long slot, String secret, long pid) {
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"warmHello\",\"epoch\":");
+        quote(json, epoch).append(",\"slot\":").append(slot).append(",\"secret\":");
+        return quote(json, secret).append(",\"pid\":").append(pid).append('}').toString();
     }
 
     /**

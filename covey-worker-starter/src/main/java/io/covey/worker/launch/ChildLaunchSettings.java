@@ -20,6 +20,7 @@ import java.util.List;
  * @param unresponsiveAfter  a child silent this long is unresponsive and is restarted
  * @param killGrace          the time between SIGTERM and SIGKILL at the end of the stop ladder
  * @param maxMessageBytes    the largest control message either side accepts
+ * @param warmPool           how many children wait, started ahead of need; null means {@link WarmPool#DEFAULT}
  */
 public record ChildLaunchSettings(
         Path javaBinary,
@@ -33,7 +34,8 @@ public record ChildLaunchSettings(
         Duration heartbeatInterval,
         Duration unresponsiveAfter,
         Duration killGrace,
-        int maxMessageBytes) {
+        int maxMessageBytes,
+        WarmPool warmPool) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+ExitOnOutOfMemoryError", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
@@ -50,6 +52,7 @@ public record ChildLaunchSettings(
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
         unresponsiveAfter = unresponsiveAfter == null ? Duration.ofSeconds(15) : unresponsiveAfter;
         killGrace = killGrace == null ? Duration.ofSeconds(2) : killGrace;
+        warmPool = warmPool == null ? WarmPool.DEFAULT : warmPool;
         if (maxMessageBytes <= 0) {
             maxMessageBytes = 1024 * 1024;
         }
@@ -59,15 +62,60 @@ public record ChildLaunchSettings(
         }
     }
 
-    /** The documented defaults. */
+    /**
+     * The settings as they were before the warm pool: the same, with the pool {@link WarmPool#OFF},
+     * so that code written against them keeps starting every child cold.
+     */
+    public ChildLaunchSettings(Path javaBinary, List<String> jvmOptions, List<String> classPath,
+                               List<String> extraClassPath, Path workerPath, List<String> environmentAllowList,
+                               Path socketDirectory, Transport transport, Duration heartbeatInterval,
+                               Duration unresponsiveAfter, Duration killGrace, int maxMessageBytes) {
+        this(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList, socketDirectory,
+                transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, WarmPool.OFF);
+    }
+
+    /** The documented defaults, the warm pool included. */
     public static ChildLaunchSettings defaults() {
-        return new ChildLaunchSettings(null, null, null, null, null, null, null, null, null, null, null, 0);
+        return new ChildLaunchSettings(null, null, null, null, null, null, null, null, null, null, null, 0, null);
     }
 
     /** The same settings with another worker-jar directory. */
     public ChildLaunchSettings withWorkerPath(Path path) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, path, environmentAllowList,
-                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes);
+                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool);
+    }
+
+    /** The same settings with another warm pool. */
+    public ChildLaunchSettings withWarmPool(WarmPool pool) {
+        return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
+                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, pool);
+    }
+
+    /**
+     * Children started ahead of need, each waiting (connected, handshake done, warmed up) to run one
+     * worker once.
+     *
+     * @param size      how many children wait; 0 turns the pool off
+     * @param idleLimit a child that waited this long is replaced by a fresh one (so a waiting child never
+     *                  runs classes much older than the jars on disk); zero means never
+     */
+    public record WarmPool(int size, Duration idleLimit) {
+        public static final WarmPool OFF = new WarmPool(0, Duration.ZERO);
+        public static final WarmPool DEFAULT = new WarmPool(2, Duration.ofMinutes(10));
+
+        public WarmPool {
+            if (size < 0) {
+                throw new IllegalArgumentException("the warm pool size must not be negative, was " + size);
+            }
+            idleLimit = idleLimit == null ? DEFAULT.idleLimit : idleLimit;
+            if (idleLimit.isNegative()) {
+                throw new IllegalArgumentException("the warm pool idle limit must not be negative, was " + idleLimit);
+            }
+        }
+
+        public boolean enabled() {
+            return size > 0;
+        }
     }
 
     public enum Transport { UNIX, TCP }

@@ -72,6 +72,14 @@ class CoveyWorkerAutoConfigurationFailureTests {
     }
 
     @Test
+    void negativeWarmPool() {
+        runner.withPropertyValues("covey.worker.warm-pool.size=-1", "covey.worker.warm-pool.idle-limit=-1s")
+                .run(context -> assertThat(failureMessages(context)).anySatisfy(message -> assertThat(message)
+                        .contains("warm-pool.size must not be negative")
+                        .contains("warm-pool.idle-limit must not be negative")));
+    }
+
+    @Test
     void unknownTransport() {
         runner.withPropertyValues("covey.worker.transport=pigeon")
                 .run(context -> assertThat(failureMessages(context))

@@ -57,7 +57,7 @@ class CoveyWorkerPropertiesMetadataTests {
                 "covey.worker.class-path", "covey.worker.extra-class-path", "covey.worker.worker-path",
                 "covey.worker.environment-allow-list", "covey.worker.socket-directory", "covey.worker.transport",
                 "covey.worker.heartbeat-interval", "covey.worker.unresponsive-after", "covey.worker.kill-grace",
-                "covey.worker.max-message-size");
+                "covey.worker.max-message-size", "covey.worker.warm-pool.size", "covey.worker.warm-pool.idle-limit");
         properties.forEach((name, property) -> assertThat(property.path("description").asString())
                 .as("description of " + name).isNotBlank().endsWith("."));
     }
@@ -71,6 +71,8 @@ class CoveyWorkerPropertiesMetadataTests {
         assertThat(DataSize.parse(defaultValue("max-message-size").asString()).toBytes())
                 .isEqualTo(defaults.maxMessageBytes());
         assertThat(defaultValue("transport").asString()).isEqualTo("unix");
+        assertThat(defaultValue("warm-pool.size").asInt()).isEqualTo(defaults.warmPool().size());
+        assertThat(duration("warm-pool.idle-limit")).isEqualTo(defaults.warmPool().idleLimit());
         assertThat(strings(defaultValue("jvm-options"))).isEqualTo(defaults.jvmOptions());
         assertThat(strings(defaultValue("environment-allow-list"))).isEqualTo(defaults.environmentAllowList());
         assertThat(new CoveyWorkerProperties().toLaunchSettings()).isEqualTo(defaults);

@@ -26,10 +26,19 @@ record ChildCommand(List<String> command, Map<String, String> environment) {
 
     static ChildCommand of(ChildLaunchSettings settings, LaunchRequest request, Map<String, String> hostEnvironment,
                            Map<String, String> channelEnvironment) throws IOException {
+        return of(settings, request.workerId() + "#" + request.attempt(), hostEnvironment, channelEnvironment);
+    }
+
+    /**
+     * @param label what {@code ps} shows as {@code -Dcovey.worker}: {@code id#attempt}, or {@code warm#slot} for a
+     *              child of the warm pool (which keeps that label after it is given a worker)
+     */
+    static ChildCommand of(ChildLaunchSettings settings, String label, Map<String, String> hostEnvironment,
+                           Map<String, String> channelEnvironment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary(settings).toString());
         command.addAll(settings.jvmOptions());
-        command.add("-Dcovey.worker=" + request.workerId() + "#" + request.attempt());
+        command.add("-Dcovey.worker=" + label);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath(settings)));
         command.add(ChildMain.class.getName());

@@ -41,6 +41,7 @@ final class ControlServer implements AutoCloseable {
     private final String epoch;
     private final Scheduler scheduler;
     private final Map<String, ForeignRun> expected = new ConcurrentHashMap<>();
+    private final Map<Long, WarmChild> expectedWarm = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger unidentified = new AtomicInteger();
     private final ServerSocketChannel server;
@@ -89,6 +90,14 @@ final class ControlServer implements AutoCloseable {
         expected.remove(run.identity(), run);
     }
 
+    void expectWarm(WarmChild child) {
+        expectedWarm.put(child.slot(), child);
+    }
+
+    void forgetWarm(WarmChild child) {
+        expectedWarm.remove(child.slot(), child);
+    }
+
     private void acceptLoop() {
         while (server.isOpen()) {
             SocketChannel channel;
@@ -128,6 +137,10 @@ final class ControlServer implements AutoCloseable {
             deadline.cancel();
             unidentified.decrementAndGet();
         }
+        if (first instanceof ControlMessage.WarmHello warm) {
+            serveWarm(channel, warm);
+            return;
+        }
         if (!(first instanceof ControlMessage.Hello hello)) {
             refuse(channel, first == null ? null : "the first message must be a hello", null);
             return;
@@ -139,6 +152,30 @@ final class ControlServer implements AutoCloseable {
             return;
         }
         run.serve(channel);
+    }
+
+    /** The same checks as for a cold child; a child that passes waits on this thread for its worker. */
+    private void serveWarm(ControlChannel channel, ControlMessage.WarmHello hello) {
+        WarmChild child = expectedWarm.get(hello.slot());
+        String reason;
+        if (!epoch.equals(hello.epoch())) {
+            reason = "the child belongs to another host instance (epoch " + hello.epoch() + ")";
+        } else if (child == null) {
+            reason = "no warm child " + hello.slot() + " is expected";
+        } else if (!MessageDigest.isEqual(child.secret().getBytes(StandardCharsets.UTF_8), hello.secret().getBytes(StandardCharsets.UTF_8))) {
+            reason = "wrong secret for " + child.name();
+        } else if (child.pid() != null && child.pid() != hello.pid()) {
+            reason = child.name() + " is process " + child.pid() + ", not " + hello.pid();
+        } else if (!child.claimChannel()) {
+            reason = child.name() + " is already connected; a secret works once";
+        } else {
+            reason = null;
+        }
+        if (reason != null) {
+            refuse(channel, reason, null);
+            return;
+        }
+        child.serve(channel);
     }
 
     private String check(ControlMessage.Hello hello, ForeignRun run) {

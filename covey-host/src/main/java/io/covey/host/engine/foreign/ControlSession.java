@@ -20,7 +20,8 @@ import io.covey.host.engine.launch.StatusReport.ReportedStatus;
 import io.covey.worker.launch.ChildLaunchSettings;
 
 /**
- * The host's end of one child's control channel, after the hello checked out: sends the work,
+ * The host's end of one child's control channel, after the hello checked out: sends the work (a
+ * welcome, or an assign to a warm child),
  * relays what the worker says to the callbacks, and remembers when the child was last heard
  * from. A message that breaks the protocol ends the attempt, never the host.
  */
@@ -65,9 +66,9 @@ final class ControlSession {
      * Sends the work, then serves the channel until it closes. The channel is published only after
      * the welcome, so a stop can never overtake it; a stop asked meanwhile is sent here.
      */
-    void serve(ControlChannel accepted) {
+    void serve(ControlChannel accepted, boolean warm) {
         try {
-            serveUntilClosed(accepted);
+            serveUntilClosed(accepted, warm);
         } finally {
             served.complete(null);
         }
@@ -81,12 +82,17 @@ final class ControlSession {
         return connecting ? served : CompletableFuture.completedFuture(null);
     }
 
-    private void serveUntilClosed(ControlChannel accepted) {
+    /** @param warm whether the child is a warm one, waiting for an {@link ControlMessage.Assign} rather than a welcome */
+    private void serveUntilClosed(ControlChannel accepted, boolean warm) {
         connecting = true;
         heard();
         try {
-            accepted.send(new ControlMessage.Welcome(request.type().name(), request.type().workerClass().getName(),
-                    request.params(), settings.heartbeatInterval().toMillis()));
+            String type = request.type().name();
+            String workerClass = request.type().workerClass().getName();
+            long heartbeat = settings.heartbeatInterval().toMillis();
+            accepted.send(warm
+                    ? new ControlMessage.Assign(request.workerId(), request.attempt(), type, workerClass, request.params(), heartbeat)
+                    : new ControlMessage.Welcome(type, workerClass, request.params(), heartbeat));
             channel = accepted;
             if (run.stopRequested()) {
                 accepted.send(new ControlMessage.Stop());

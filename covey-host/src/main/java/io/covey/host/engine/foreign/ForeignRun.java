@@ -110,6 +110,20 @@ final class ForeignRun implements WorkerRun {
             reportExit(RunExit.failed("cannot start the child JVM: " + e.getMessage()));
             return;
         }
+        attach(started);
+    }
+
+    /**
+     * Takes over a child of the warm pool, just taken (on the caller's thread: only bookkeeping, no
+     * waiting), then lets the child's connection thread send the work.
+     */
+    void adopt(WarmChild warm) {
+        attach(warm.process());
+        warm.handOver(this);
+    }
+
+    /** The child exists: watch it, and apply a kill or stop asked before it did. */
+    private void attach(ChildProcess started) {
         session.heard();
         tree = started.tree();
         boolean killNow;
@@ -131,7 +145,23 @@ final class ForeignRun implements WorkerRun {
     /** Called by the control server once the hello checked out; serves the channel on the caller's thread. */
     void serve(ControlChannel channel) {
         helloNanos = System.nanoTime();
-        session.serve(channel);
+        session.serve(channel, false);
+    }
+
+    /** Called on a warm child's connection thread once this run took it: sends the assign and serves the channel. */
+    void serveAssigned(ControlChannel channel, OutputHandover output) {
+        long printedWhileWaiting = output.attach(callbacks);
+        if (printedWhileWaiting > 0) {
+            callbacks.log("covey", "this child printed " + printedWhileWaiting + " lines while it waited in the warm pool"
+                    + " (the first " + OutputHandover.LOGGED_LINES + " are in the host's log)");
+        }
+        synchronized (this) {
+            if (killReason != null) {
+                channel.close(); // killed before it got its work; its exit tells the rest
+                return;
+            }
+        }
+        session.serve(channel, true);
     }
 
     boolean claimChannel() {

@@ -37,6 +37,10 @@ import io.covey.worker.launch.ChildLaunchSettings;
  * Each launcher instance has an epoch, a random id that every child must echo in its hello, so a
  * child left over from an earlier host cannot take the place of a new one. The control socket is
  * opened at the first launch and removed by {@link #close()}.
+ * <p>
+ * With a warm pool ({@link ChildLaunchSettings#warmPool()}), a launch takes a child that is already
+ * started, connected and warmed up, when one waits, and starts one cold otherwise. The pool starts
+ * filling at {@link #prestart()} or at the first launch, and refills on the launcher's threads.
  */
 public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
@@ -49,6 +53,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new NamedThreadFactory("covey-foreign"));
     private final Set<ForeignRun> live = ConcurrentHashMap.newKeySet();
+    private final WarmPool pool;
     private ControlServer server;
     private boolean closed;
 
@@ -61,19 +66,43 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.hostEnvironment = Map.copyOf(hostEnvironment);
+        this.pool = settings.warmPool().enabled() ? new WarmPool(this, settings.warmPool()) : null;
+    }
+
+    /** Starts filling the warm pool, if there is one, without waiting for it; launches work either way. */
+    public void prestart() {
+        if (pool != null) {
+            pool.refillSoon();
+        }
+    }
+
+    /** The pids of the warm children waiting now, for tests and benchmarks; empty without a pool. */
+    List<Long> waitingChildPids() {
+        return pool == null ? List.of() : pool.waitingPids();
+    }
+
+    /** What the warm pool holds now and has done; {@link WarmPoolStats#OFF} without a pool. */
+    public WarmPoolStats warmPoolStats() {
+        return pool == null ? WarmPoolStats.OFF : pool.stats();
     }
 
     @Override
     public WorkerRun launch(LaunchRequest request, RunCallbacks callbacks) {
-        ForeignRun run = new ForeignRun(this, request, callbacks, randomText(32, false));
+        ForeignRun run = new ForeignRun(this, request, callbacks, newSecret());
+        WarmChild warm;
         synchronized (this) {
             if (closed) {
                 run.reportExit(RunExit.failed("the foreign worker launcher is closed"));
                 return run;
             }
             live.add(run);
+            warm = pool == null ? null : pool.take();
         }
-        executor.execute(run::spawn);
+        if (warm != null) {
+            run.adopt(warm);
+        } else {
+            executor.execute(run::spawn);
+        }
         return run;
     }
 
@@ -83,7 +112,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
     }
 
     /**
-     * Kills every child still running, waits up to {@link #CLOSE_WAIT} for their trees to be gone,
+     * Kills every child still running and every warm child waiting, waits up to {@link #CLOSE_WAIT} for their trees to be gone,
      * and removes the control socket. The launcher's threads end on their own once idle.
      */
     @Override
@@ -96,10 +125,12 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
             closed = true;
             current = server;
         }
+        CompletableFuture<Void> waitingGone = pool == null ? CompletableFuture.completedFuture(null) : pool.close();
         List<ForeignRun> running = List.copyOf(live);
         running.forEach(run -> run.kill("the host is shutting down"));
         try {
-            CompletableFuture.allOf(running.stream().map(ForeignRun::ended).toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(waitingGone, CompletableFuture.allOf(
+                            running.stream().map(ForeignRun::ended).toArray(CompletableFuture[]::new)))
                     .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             System.getLogger(ForeignWorkerLauncher.class.getName()).log(System.Logger.Level.WARNING,
@@ -157,6 +188,21 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
                 ChildEnvironment.WORKER_ID, run.request().workerId(),
                 ChildEnvironment.ATTEMPT, Integer.toString(run.request().attempt()),
                 ChildEnvironment.MAX_MESSAGE_BYTES, Integer.toString(settings.maxMessageBytes()));
+    }
+
+    void forgetWarm(WarmChild child) {
+        ControlServer current;
+        synchronized (this) {
+            current = server;
+        }
+        if (current != null) {
+            current.forgetWarm(child);
+        }
+    }
+
+    /** A one-time secret for a child. */
+    static String newSecret() {
+        return randomText(32, false);
     }
 
     void forget(ForeignRun run) {

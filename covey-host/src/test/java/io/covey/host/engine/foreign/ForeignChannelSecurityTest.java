@@ -65,7 +65,9 @@ class ForeignChannelSecurityTest {
         Map<String, String> hostEnvironment = new HashMap<>(System.getenv());
         hostEnvironment.putAll(Map.of("COVEY_API_TOKEN", "host-only", "COVEY_REGION", "eu", "NOT_ALLOWED", "x"));
         launcher = launcher != null ? launcher : new ForeignWorkerLauncher(
-                ForeignTestSupport.withJava(ChildLaunchSettings.defaults(), script, List.of()), scheduler, hostEnvironment);
+                // The cold handshake, with no warm children running the same fake java beside it.
+                ForeignTestSupport.withJava(ChildLaunchSettings.defaults().withWarmPool(ChildLaunchSettings.WarmPool.OFF),
+                        script, List.of()), scheduler, hostEnvironment);
         WorkerRun run = launcher.launch(request(id, SleeperWorker.class, null), callbacks);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(envFile) && run.pid() != null);
         processes.track(run);

@@ -39,19 +39,19 @@ final class ForeignTestSupport {
     static ChildLaunchSettings withClassPath(ChildLaunchSettings s, List<String> classPath) {
         return new ChildLaunchSettings(s.javaBinary(), s.jvmOptions(), classPath, s.extraClassPath(), s.workerPath(),
                 s.environmentAllowList(), s.socketDirectory(), s.transport(), s.heartbeatInterval(), s.unresponsiveAfter(),
-                s.killGrace(), s.maxMessageBytes());
+                s.killGrace(), s.maxMessageBytes(), s.warmPool());
     }
 
     static ChildLaunchSettings withJava(ChildLaunchSettings s, Path java, List<String> jvmOptions) {
         return new ChildLaunchSettings(java, jvmOptions, s.classPath(), s.extraClassPath(), s.workerPath(),
                 s.environmentAllowList(), s.socketDirectory(), s.transport(), s.heartbeatInterval(), s.unresponsiveAfter(),
-                s.killGrace(), s.maxMessageBytes());
+                s.killGrace(), s.maxMessageBytes(), s.warmPool());
     }
 
     static ChildLaunchSettings withTransport(ChildLaunchSettings s, ChildLaunchSettings.Transport transport) {
         return new ChildLaunchSettings(s.javaBinary(), s.jvmOptions(), s.classPath(), s.extraClassPath(), s.workerPath(),
                 s.environmentAllowList(), s.socketDirectory(), transport, s.heartbeatInterval(), s.unresponsiveAfter(),
-                s.killGrace(), s.maxMessageBytes());
+                s.killGrace(), s.maxMessageBytes(), s.warmPool());
     }
 
     /** Remembers a run's pid (and anything else) so that {@link #killAll()} can make sure it is gone. */

@@ -1,7 +1,10 @@
 package io.covey.host.engine.foreign;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+
+import org.awaitility.Awaitility;
 
 import io.covey.host.engine.ExecutorScheduler;
 import io.covey.host.engine.foreign.workers.StubbornWorker;
@@ -20,10 +23,17 @@ public final class OrphanHostMain {
     private OrphanHostMain() {
     }
 
-    /** @param args the directory for the control socket (a killed host cannot remove it itself) */
+    /**
+     * @param args the directory for the control socket (a killed host cannot remove it itself); then
+     *             {@code warm N} to print the pids of N waiting warm children instead
+     */
     public static void main(String[] args) throws InterruptedException {
         ChildLaunchSettings settings = new ChildLaunchSettings(null, null, null, null, null, null, Path.of(args[0]),
                 null, null, null, null, 0);
+        if (args.length == 3 && args[1].equals("warm")) {
+            waitingChildren(settings.withWarmPool(new ChildLaunchSettings.WarmPool(Integer.parseInt(args[2]), Duration.ZERO)));
+            return;
+        }
         ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, new ExecutorScheduler());
         WorkerRun[] run = new WorkerRun[1];
         run[0] = launcher.launch(ForeignTestSupport.request("orphan", StubbornWorker.class, null), new RunCallbacks() {
@@ -48,6 +58,18 @@ public final class OrphanHostMain {
                 System.out.println("EXITED " + exit);
             }
         });
+        new CountDownLatch(1).await();
+    }
+
+    private static void waitingChildren(ChildLaunchSettings settings) throws InterruptedException {
+        ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, new ExecutorScheduler());
+        launcher.prestart();
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> launcher.waitingChildPids().size() == settings.warmPool().size());
+        StringBuilder line = new StringBuilder("PIDS");
+        launcher.waitingChildPids().forEach(pid -> line.append(' ').append(pid));
+        System.out.println(line);
+        System.out.flush();
         new CountDownLatch(1).await();
     }
 }
