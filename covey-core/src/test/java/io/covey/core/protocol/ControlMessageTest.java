@@ -31,7 +31,7 @@ class ControlMessageTest {
                 new ControlMessage.Ended("why"),
                 new ControlMessage.Stop(),
                 new ControlMessage.HealthRequest(7),
-                new ControlMessage.HealthResponse(7, false, "disk full"));,
+                new ControlMessage.HealthResponse(7, false, "disk full"),
                 new ControlMessage.WarmHello("e1", 7, "s3cret", 42),
                 new ControlMessage.WarmReady(),
                 new ControlMessage.Assign("w1", 3, "Echo", "x.Echo", CoveyJson.toTree(java.util.Map.of("a", 1)), 5000));
