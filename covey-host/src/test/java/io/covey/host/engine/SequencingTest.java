@@ -107,7 +107,9 @@ class SequencingTest {
 
     @Test
     void aFailedOrRemovedDependencyLeavesTheDependantPendingAndSaysWhy() {
-        WorkerSpec doomed = new WorkerSpec("CrashingWorker", "doomed", null,
+        // Crashes before it ever reports running, so the dependant can never have started.
+        WorkerSpec doomed = new WorkerSpec("FaultyWorker", "doomed",
+                io.covey.core.json.CoveyJson.toTree(java.util.Map.of("fault", "RUN")),
                 WorkerOptions.NONE.withRestartLimit(1, Duration.ofMinutes(1)));
         String gate = "never-" + System.nanoTime();
         manager.runGroup(new CoveyGroup("g", List.of(doomed, service("x", Dependency.running("doomed")),
