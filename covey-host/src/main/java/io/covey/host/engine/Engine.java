@@ -45,6 +45,8 @@ final class Engine {
     private final Map<String, DeclaredGroup> groups = new LinkedHashMap<>();
     private final Map<String, WorkerSlot> slots = new HashMap<>();
     private long revision;
+    /** Attempts with a run in flight: counted, not recounted over every slot on each exit (O(n^2) at shutdown). */
+    private int live;
     private boolean shuttingDown;
     private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
 
@@ -92,7 +94,7 @@ final class Engine {
                 slot.desired = WorkerSlot.Desired.RUN;
                 slot.freshStartWanted = true;
                 started.add(id);
-            } else if (!slot.spec.sameDeclarationAs(spec)) {
+            } else if (!sameDeclaration(slot, spec)) {
                 applySpec(slot, spec);
                 slot.desired = WorkerSlot.Desired.RUN;
                 slot.freshStartWanted = true;
@@ -184,6 +186,15 @@ final class Engine {
         slot.note("restart requested");
         reconcile(slot);
         return slot.snapshot();
+    }
+
+    /**
+     * {@link WorkerSpec#sameDeclarationAs} without deriving both ids again (a SHA-256 each): the
+     * slot was found under the spec's effective id, so the ids are equal already.
+     */
+    private static boolean sameDeclaration(WorkerSlot slot, WorkerSpec spec) {
+        return slot.spec.type().equals(spec.type()) && slot.spec.params().equals(spec.params())
+                && java.util.Objects.equals(slot.spec.options(), spec.options());
     }
 
     private GroupDiff finishChange(DeclaredGroup group, String change, List<String> started, List<String> stopped,
@@ -346,6 +357,7 @@ final class Engine {
         LaunchRequest request = new LaunchRequest(slot.id, slot.group, attempt, slot.type, slot.spec.params(), slot.options);
         try {
             slot.run = launcher.launch(request, callbacks);
+            live++;
         } catch (RuntimeException e) {
             slot.run = null;
             callbacks.exited(RunExit.failed("could not launch: " + e));
@@ -418,6 +430,7 @@ final class Engine {
             return;
         }
         slot.run = null;
+        live--;
         if (slot.startTimer != null) {
             slot.startTimer.cancel();
             slot.startTimer = null;
@@ -527,6 +540,6 @@ final class Engine {
     }
 
     int liveCount() {
-        return (int) slots.values().stream().filter(WorkerSlot::isLive).count();
+        return live;
     }
 }
