@@ -34,7 +34,7 @@ class BenchSmokeTest {
                 .anyMatch(s -> s.startsWith("foreign: kill -9 of a child"))
                 .anyMatch(s -> s.startsWith("memory: host idle"))
                 .anyMatch(s -> s.startsWith("memory: a no-op foreign child"))
-                .anyMatch(s -> s.startsWith("WebSocket fan-out: events/s"));
+                .anyMatch(s -> s.startsWith("WebSocket fan-out, as fast as it can: events/s"));
         assertThat(results.rows()).allMatch(row -> row.samples().stream().allMatch(v -> v > 0 && !v.isNaN()));
         assertThat(Files.readString(out.resolve("results.md"))).contains("| scenario | median |", "Load average");
         assertThat(Files.readAllLines(out.resolve("samples.csv")).size()).isGreaterThan(results.rows().size());

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,11 +27,16 @@ public final class HostProcess implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = List.of(Processes.javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "io.covey.host.CoveyHostApplication", "--server.port=" + port, "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(Processes.javaBinary()));
+        // -Dbench.hostJvmOptions="-XX:StartFlightRecording=..." profiles the host; none by default.
+        String extra = System.getProperty("bench.hostJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.covey.host.CoveyHostApplication", "--server.port=" + port, "--server.address=127.0.0.1",
                 "--covey.worker.scan-packages=io.covey.bench.workers",
                 "--covey.host.max-workers-per-group=" + maxWorkers, "--covey.host.max-workers=" + maxWorkers,
-                "--covey.host.events.retained=" + retainedEvents, "--covey.host.worker-defaults.foreign=false");
+                "--covey.host.events.retained=" + retainedEvents, "--covey.host.worker-defaults.foreign=false"));
         process = Processes.start(command, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
