@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mvn -q -B -pl covey-bench -am package -DskipTests
-cp="covey-bench/target/classes:$(cat covey-bench/target/bench-classpath.txt)"
+# Jars only (no class directories), so the AppCDS experiment can archive the children's classes.
+cp="$(ls covey-bench/target/covey-bench-*.jar):$(cat covey-bench/target/bench-classpath.txt)"
 # The harness is the parent of every child it measures; the JVM flags are its own, not the children's.
 exec java -cp "$cp" io.covey.bench.BenchMain "$@"

@@ -18,7 +18,7 @@ public final class CoveyRound {
 
     /** ms and MiB; restart figures are NaN when no restart was measured. */
     public record Figures(double allRunningMillis, double allReadyMillis, double restartRunningMillis,
-                          double restartReadyMillis, double managerRssMiB, double childRssMiB) {
+                          double restartReadyMillis, double managerRssMiB, double childRssMiB, double childCpuMillis) {
     }
 
     private CoveyRound() {
@@ -38,6 +38,7 @@ public final class CoveyRound {
             double allReady = (ready.stream().mapToLong(ReadyListener.Ready::nanos).max().orElseThrow() - start) / 1e6;
             double managerRss = Processes.rssMiB(probe.pid());
             double childRss = Processes.rssMiB(running.get(0).pid());
+            double childCpu = Processes.cpuMillis(running.get(0).pid());
             double restartRunning = Double.NaN;
             double restartReady = Double.NaN;
             if (restart) {
@@ -50,7 +51,7 @@ public final class CoveyRound {
                 restartRunning = (again.nanos() - killed) / 1e6;
                 restartReady = (readyAgain.nanos() - killed) / 1e6;
             }
-            return new Figures(allRunning, allReady, restartRunning, restartReady, managerRss, childRss);
+            return new Figures(allRunning, allReady, restartRunning, restartReady, managerRss, childRss, childCpu);
         } finally {
             probe.nuke(group);
             PeerRound.awaitGone(pids);

@@ -37,6 +37,7 @@ public final class ForeignScenarios {
             try {
                 singles(listener, probe);
                 groups(listener, probe);
+                new SpawnBreakdown(results, work, config.singleRounds()).run(listener);
             } finally {
                 probe.close();
             }
