@@ -22,20 +22,21 @@ import java.util.Map;
  * @param jmh                whether the JMH benchmarks run
  * @param only               the steps to run (engine, jmh, foreign, host), or empty for all
  * @param out                where the results are written
+ * @param work               where logs, configs and archives of the run go (not results)
  */
 public record BenchConfig(int inProcessWorkers, int inProcessRounds, int diffRounds, int singleRounds, int groupRounds,
                           int groupSize, boolean withPeers, int hostWorkers, int wsSubscribers, int wsEvents, int rssReadings, boolean jmh,
-                          java.util.Set<String> only, Path out) {
+                          java.util.Set<String> only, Path out, Path work) {
 
     public static BenchConfig full(Path out) {
-        return new BenchConfig(10_000, 5, 15, 11, 5, 20, false, 1_000, 10, 200_000, 5, true, java.util.Set.of(), out);
+        return new BenchConfig(10_000, 5, 15, 11, 5, 20, false, 1_000, 10, 200_000, 5, true, java.util.Set.of(), out, Path.of("covey-bench/target/bench-work"));
     }
 
     public static BenchConfig smoke(Path out) {
-        return new BenchConfig(200, 1, 3, 1, 1, 2, false, 20, 2, 500, 1, false, java.util.Set.of(), out);
+        return new BenchConfig(200, 1, 3, 1, 1, 2, false, 20, 2, 500, 1, false, java.util.Set.of(), out, out.resolve("work"));
     }
 
-    /** {@code --with-peers --smoke --out=DIR --no-jmh --only=engine,jmh,foreign,host --key=value} (keys as the record's components). */
+    /** {@code --with-peers --smoke --out=DIR --no-jmh --only=engine,jmh,foreign,host --work=DIR --key=value} (keys as the record's components). */
     public static BenchConfig parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (String arg : args) {
@@ -58,7 +59,7 @@ public record BenchConfig(int inProcessWorkers, int inProcessRounds, int diffRou
                 integer(values, "rssReadings", base.rssReadings),
                 base.jmh && !values.containsKey("no-jmh"),
                 values.containsKey("only") ? java.util.Set.of(values.get("only").split(",")) : java.util.Set.of(),
-                out);
+                out, values.containsKey("work") ? Path.of(values.get("work")) : base.work);
     }
 
     public boolean runs(String step) {

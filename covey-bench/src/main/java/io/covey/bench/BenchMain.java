@@ -28,11 +28,13 @@ public final class BenchMain {
 
     public static Results run(BenchConfig config) throws Exception {
         Results results = new Results();
-        Path work = Files.createDirectories(config.out().resolve("work"));
+        Path work = Files.createDirectories(config.work());
         if (config.withPeers()) {
             PeerInstaller.ensureInstalled(work.resolve("install.log"), results);
-            results.note("peers: " + PeerInstaller.version("supervisord", "--version") + " (supervisord), "
-                    + PeerInstaller.version("pm2", "--version") + " (PM2), " + PeerInstaller.version("node", "--version") + " (node)");
+            // Not `pm2 --version`: it starts a PM2 daemon in ~/.pm2, which nobody would stop.
+            results.note("peers: supervisord " + PeerInstaller.version("supervisord", "--version") + ", PM2 "
+                    + PeerInstaller.version("sh", "-c", "npm ls -g pm2 --depth=0 | grep -o 'pm2@[0-9.]*'")
+                    + ", node " + PeerInstaller.version("node", "--version"));
         }
         if (config.runs("engine")) {
             step(results, "in-process engine", () -> new EngineScenarios(config, results).run());

@@ -35,18 +35,22 @@ final class SpawnBreakdown {
         String xlog = "-Xlog:class+load:file=" + logs + "/child-%p.log:uptime";
         List<Double> coveyCpu = new ArrayList<>();
         List<Double> bareCpu = new ArrayList<>();
+        List<Double> bareRss = new ArrayList<>();
         try (CoveyProbe probe = new CoveyProbe(work.resolve("covey-probe-xlog.log"), xlog)) {
             for (int round = 0; round < rounds; round++) {
                 coveyCpu.add(CoveyRound.run(probe, listener, "xlog" + round, 1, false).childCpuMillis());
                 Process bare = new ProcessBuilder(bareCommand(listener, xlog.replace("child-%p", "bare-%p"))).start();
                 listener.await(1, java.time.Duration.ofMinutes(1));
                 bareCpu.add(Processes.cpuMillis(bare.pid()));
+                bareRss.add(Processes.rssMiB(bare.pid()));
                 bare.destroyForcibly().waitFor();
                 listener.closeConnections();
             }
         }
         results.add(new Row("breakdown: CPU a child used until RUNNING (Covey) / ready (bare)", "ms", coveyCpu, "bare child",
                 new Stats(bareCpu).median(), null, null, "user + system time from /proc; bare samples: " + Results.list(bareCpu)));
+        results.add(new Row("breakdown: RSS of the bare child once ready", "MiB", bareRss, null, Double.NaN, null, null,
+                "the floor for the no-op foreign child's 64 MB target"));
         timeline(newest(logs, "child-"), newest(logs, "bare-"));
         appCds(listener);
     }
