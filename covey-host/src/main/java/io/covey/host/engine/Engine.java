@@ -50,6 +50,8 @@ final class Engine {
     private final Set<String> dependencyChangesQueued = new HashSet<>();
     private final HealthMonitor health;
     private long revision;
+    /** Attempts with a run in flight: counted, not recounted over every slot on each exit (O(n^2) at shutdown). */
+    private int live;
     private boolean shuttingDown;
     private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
 
@@ -98,7 +100,7 @@ final class Engine {
                 slot.desired = WorkerSlot.Desired.RUN;
                 slot.freshStartWanted = true;
                 started.add(id);
-            } else if (!slot.spec.sameDeclarationAs(spec)) {
+            } else if (!sameDeclaration(slot, spec)) {
                 applySpec(slot, spec);
                 slot.desired = WorkerSlot.Desired.RUN;
                 slot.freshStartWanted = true;
@@ -196,6 +198,15 @@ final class Engine {
         slot.note("restart requested");
         reconcile(slot);
         return slot.snapshot();
+    }
+
+    /**
+     * {@link WorkerSpec#sameDeclarationAs} without deriving both ids again (a SHA-256 each): the
+     * slot was found under the spec's effective id, so the ids are equal already.
+     */
+    private static boolean sameDeclaration(WorkerSlot slot, WorkerSpec spec) {
+        return slot.spec.type().equals(spec.type()) && slot.spec.params().equals(spec.params())
+                && java.util.Objects.equals(slot.spec.options(), spec.options());
     }
 
     private GroupDiff finishChange(DeclaredGroup group, String change, List<String> started, List<String> stopped,
@@ -412,6 +423,7 @@ final class Engine {
         LaunchRequest request = new LaunchRequest(slot.id, slot.group, attempt, slot.type, slot.spec.params(), slot.options);
         try {
             slot.run = launcher.launch(request, callbacks);
+            live++;
         } catch (RuntimeException e) {
             slot.run = null;
             callbacks.exited(RunExit.failed("could not launch: " + e));
@@ -485,6 +497,7 @@ final class Engine {
             return;
         }
         slot.run = null;
+        live--;
         if (slot.startTimer != null) {
             slot.startTimer.cancel();
             slot.startTimer = null;
@@ -598,6 +611,6 @@ final class Engine {
     }
 
     int liveCount() {
-        return (int) slots.values().stream().filter(WorkerSlot::isLive).count();
+        return live;
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.event.CoveyEvent;
 import io.covey.core.event.Subscription;
-import io.covey.core.json.CoveyJson;
 
 /**
  * {@code /ws/events}: one JSON event per text message. Each session reads the journal through a
@@ -35,6 +34,8 @@ public final class EventStreamHandler extends TextWebSocketHandler {
     private final int sendBufferBytes;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    /** Sessions read the journal at about the same place, so a few thousand recent events cover them. */
+    private final EventJsonCache json = new EventJsonCache(4096);
 
     public EventStreamHandler(CoveyOperations covey, int maxSessions, Duration sendTimeLimit, int sendBufferBytes) {
         this.covey = covey;
@@ -71,7 +72,7 @@ public final class EventStreamHandler extends TextWebSocketHandler {
             return;
         }
         try {
-            session.sendMessage(new TextMessage(CoveyJson.write(event)));
+            session.sendMessage(new TextMessage(json.json(event)));
         } catch (IOException | RuntimeException e) {
             // A send that timed out or overflowed: this subscriber cannot keep up. It resumes with since=.
             LOG.log(System.Logger.Level.INFO, "closing event session " + session.getId() + ": " + e.getMessage());

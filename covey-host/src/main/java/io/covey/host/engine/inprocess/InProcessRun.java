@@ -30,13 +30,19 @@ import tools.jackson.databind.JsonNode;
  * {@code runWorker()} have returned. An exception out of {@code runWorker()} after a stop was
  * asked is the usual way a blocked call gives up (a closed socket, an interrupt), so it is logged
  * rather than counted as a crash; {@code stopWorker()} throwing is a crash.
+ * <p>
+ * {@code runWorker()} runs on a pooled thread, which goes on to run other workers once this
+ * attempt returns; so the thread is only interrupted while it still runs this attempt (both
+ * under this run's lock), and its interrupt flag is cleared before it is handed back.
  */
 final class InProcessRun implements WorkerRun, WorkerReporter {
     private final LaunchRequest request;
     private final RunCallbacks callbacks;
     private final Scheduler scheduler;
+    private final Executor runThreads;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private volatile Thread runThread;
+    /** The pooled thread while it runs this attempt's body; null before and after. Guarded by {@code this}. */
+    private Thread runThread;
     private volatile Thread stopThread;
     private volatile CoveyWorker<?> worker;
     private volatile boolean stopAsked;
@@ -45,18 +51,36 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     private volatile Scheduler.Cancellable stopDeadline;
     private final HealthCheckRunner healthChecks;
 
-    InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor healthExecutor) {
+    InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor runThreads,
+                 Executor healthExecutor) {
         this.request = request;
         this.callbacks = callbacks;
         this.scheduler = scheduler;
+        this.runThreads = runThreads;
         this.healthChecks = new HealthCheckRunner(healthExecutor);
     }
 
     void start() {
-        Thread thread = new Thread(this::runBody, "covey-worker-" + request.workerId() + "#" + request.attempt());
-        thread.setDaemon(true);
-        runThread = thread;
-        thread.start();
+        runThreads.execute(this::onPooledThread);
+    }
+
+    private void onPooledThread() {
+        Thread thread = Thread.currentThread();
+        String poolName = thread.getName();
+        // Named after the worker while it runs it, so thread dumps still say whose thread is whose.
+        thread.setName("covey-worker-" + request.workerId() + "#" + request.attempt());
+        synchronized (this) {
+            runThread = thread;
+        }
+        try {
+            runBody();
+        } finally {
+            synchronized (this) {
+                runThread = null;
+            }
+            Thread.interrupted(); // an interrupt meant for this attempt must not reach the next one
+            thread.setName(poolName);
+        }
     }
 
     private void runBody() {
@@ -122,9 +146,8 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             }
         }
         stopReturned = true;
-        Thread thread = runThread;
-        if (!runReturned && thread != null && instance != null) {
-            thread.interrupt();
+        if (!runReturned && instance != null) {
+            interruptRunThread();
         }
         maybeEndAfterStop();
     }
@@ -151,12 +174,15 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         interruptAll();
     }
 
-    private void interruptAll() {
-        Thread run = runThread;
-        Thread stop = stopThread;
-        if (run != null) {
-            run.interrupt();
+    private synchronized void interruptRunThread() {
+        if (runThread != null) {
+            runThread.interrupt();
         }
+    }
+
+    private void interruptAll() {
+        interruptRunThread();
+        Thread stop = stopThread;
         if (stop != null) {
             stop.interrupt();
         }

@@ -1,0 +1,109 @@
+package io.covey.host.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.covey.core.lifecycle.WorkerState;
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.CoveyGroup;
+import io.covey.core.worker.CoveyWorker;
+import io.covey.host.engine.testworkers.CountdownJob;
+import io.covey.host.engine.testworkers.ServiceWorker;
+
+/**
+ * In-process workers run on pooled threads, and the engine counts live attempts rather than
+ * recounting them: a reused thread must never receive an interrupt meant for an earlier worker,
+ * and the count must come back to zero so that closing does not wait out its budget.
+ */
+class InProcessThreadsTest {
+    private static final AtomicReference<Thread> RETURNER_THREAD = new AtomicReference<>();
+    private static final AtomicReference<Thread> BLOCKER_THREAD = new AtomicReference<>();
+
+    /** Reports running and gives its thread back at once (the service style). */
+    public static final class Returner extends CoveyWorker<Void> {
+        public Returner(Void params) {
+            super(params);
+        }
+
+        @Override
+        public void runWorker() {
+            RETURNER_THREAD.set(Thread.currentThread());
+            running();
+        }
+    }
+
+    /** Blocks in runWorker until stopped; an interrupt before that is a crash. */
+    public static final class Blocker extends CoveyWorker<Void> {
+        private final CountDownLatch stop = new CountDownLatch(1);
+
+        public Blocker(Void params) {
+            super(params);
+        }
+
+        @Override
+        public void runWorker() throws InterruptedException {
+            BLOCKER_THREAD.set(Thread.currentThread());
+            running();
+            stop.await();
+        }
+
+        @Override
+        public void stopWorker() {
+            stop.countDown();
+        }
+    }
+
+    private final CoveyManager manager = CoveyManager.builder(CoveyManifest.of(Returner.class, Blocker.class,
+                    ServiceWorker.class, CountdownJob.class))
+            .settings(ManagerSettings.defaults().withWorkerDefaults(TestManagers.IN_PROCESS)).build();
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @Test
+    void stoppingAWorkerThatReturnedDoesNotInterruptTheWorkerNowOnItsThread() {
+        String returner = manager.runGroup(CoveyGroup.of("first", new Returner(null).setId("returner"))).started().get(0);
+        await().until(() -> manager.worker(returner).state() == WorkerState.RUNNING);
+        await().until(() -> RETURNER_THREAD.get() != null && RETURNER_THREAD.get().getState() == Thread.State.TIMED_WAITING);
+
+        String blocker = manager.runGroup(CoveyGroup.of("second", new Blocker(null).setId("blocker"))).started().get(0);
+        await().until(() -> manager.worker(blocker).state() == WorkerState.RUNNING);
+        assertThat(BLOCKER_THREAD.get()).as("the idle pooled thread was reused").isSameAs(RETURNER_THREAD.get());
+
+        manager.nukeGroup("first");
+        await().until(() -> manager.groups().stream().noneMatch(g -> g.name().equals("first")));
+
+        assertThat(manager.worker(blocker).state()).isEqualTo(WorkerState.RUNNING);
+        assertThat(manager.worker(blocker).attempt()).isEqualTo(1);
+        assertThat(BLOCKER_THREAD.get().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void closingAfterStartsCompletionsAndRemovalsDoesNotWaitOutTheBudget() {
+        List<CoveyWorker<?>> workers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            workers.add(new ServiceWorker(new ServiceWorker.Params("s" + i)));
+            workers.add(new CountdownJob(new CountdownJob.Params(i % 3)).setId("job" + i));
+        }
+        manager.runGroup(new CoveyGroup("many", workers));
+        await().until(() -> manager.group("many").workers().stream()
+                .allMatch(w -> w.state() == WorkerState.RUNNING || w.state() == WorkerState.COMPLETED));
+        manager.runGroup(new CoveyGroup("many", workers.subList(0, 100)));
+
+        long start = System.nanoTime();
+        manager.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(manager.shutdownBudget().dividedBy(2));
+    }
+}
