@@ -90,7 +90,7 @@ final class DashboardPage {
 
     <T> T until(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50)).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("the page did not get there; " + diagnostics(), e);
         }
