@@ -90,7 +90,11 @@ class ForeignRestartTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> manager.worker("mule").state() == WorkerState.STOPPED);
         assertThat(manager.worker("mule").forced()).isTrue();
-        assertThat(lifecycle("mule")).last().satisfies(e -> assertThat(e.forced()).isTrue());
+        // Events reach the listener on their own thread, a moment after the state is recorded.
+        await().untilAsserted(() -> assertThat(lifecycle("mule")).last().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(WorkerState.STOPPED);
+            assertThat(e.forced()).isTrue();
+        }));
         await().atMost(Duration.ofSeconds(10)).until(() -> pids.stream().noneMatch(ForeignTestSupport::alive));
     }
 
