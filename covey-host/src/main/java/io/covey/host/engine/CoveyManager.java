@@ -63,42 +63,42 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     @Override
     public GroupDiff runGroup(CoveyGroup group) {
         Objects.requireNonNull(group, "group");
-        return executor.call(() -> engine.declare(group.name(), group.workers(), true, "declared"));
+        return executor.call(() -> engine.declarations().declare(group.name(), group.workers(), true, "declared"));
     }
 
     @Override
     public GroupDiff addWorkers(String group, List<? extends WorkerDeclaration> workers) {
         List<WorkerSpec> specs = workers.stream().map(WorkerDeclaration::toSpec).toList();
-        return executor.call(() -> engine.declare(group, specs, false, "workers-added"));
+        return executor.call(() -> engine.declarations().declare(group, specs, false, "workers-added"));
     }
 
     @Override
     public GroupDiff removeWorkers(String group, List<String> workerIds) {
         List<String> ids = List.copyOf(workerIds);
-        return executor.call(() -> engine.remove(group, ids));
+        return executor.call(() -> engine.declarations().remove(group, ids));
     }
 
     @Override
     public GroupStatus stopGroup(String group) {
-        return executor.call(() -> engine.stopGroup(group));
+        return executor.call(() -> engine.declarations().stopGroup(group));
     }
 
     @Override
     public void nukeGroup(String group) {
         executor.call(() -> {
-            engine.nukeGroup(group);
+            engine.declarations().nukeGroup(group);
             return null;
         });
     }
 
     @Override
     public List<GroupStatus> groups() {
-        return executor.call(engine::groups);
+        return executor.call(() -> engine.declarations().groups());
     }
 
     @Override
     public GroupStatus group(String name) {
-        return executor.call(() -> engine.group(name));
+        return executor.call(() -> engine.declarations().group(name));
     }
 
     @Override
@@ -146,11 +146,11 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
 
     /** See {@link Engine#restore(DesiredState)}; returns the workers that could not be restored. */
     public List<String> restore(DesiredState state) {
-        return executor.call(() -> engine.restore(state));
+        return executor.call(() -> engine.declarations().restore(state));
     }
 
     public DesiredState desiredState() {
-        return executor.call(engine::desiredState);
+        return executor.call(() -> engine.declarations().desiredState());
     }
 
     /** The event journal: its last seq, retention and subscriber count. */
