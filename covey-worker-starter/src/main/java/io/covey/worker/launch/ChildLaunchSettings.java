@@ -38,7 +38,7 @@ public record ChildLaunchSettings(
         WarmPool warmPool) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-XX:+ExitOnOutOfMemoryError", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+            "-XX:+ExitOnOutOfMemoryError", "-Xms8m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     public static final List<String> DEFAULT_ENVIRONMENT_ALLOW_LIST = List.of(
             "PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "JAVA_HOME");
