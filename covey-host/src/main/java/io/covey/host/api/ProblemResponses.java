@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.covey.core.api.CoveyException;
 import io.covey.core.api.InvalidSpecException;
+import io.covey.core.api.ManagerClosedException;
 import io.covey.core.api.NotFoundException;
 import io.covey.core.api.WorkerConflictException;
 
@@ -27,6 +28,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CoveyException.class)
     ResponseEntity<ProblemDetail> covey(CoveyException e) {
+        if (e instanceof ManagerClosedException) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the host is shutting down");
+        }
         HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof WorkerConflictException ? HttpStatus.CONFLICT
                 : e instanceof InvalidSpecException ? HttpStatus.BAD_REQUEST
@@ -37,14 +41,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ProblemDetail> unavailable(IllegalStateException e) {
-        if ("the manager is closed".equals(e.getMessage())) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the host is shutting down");
-        }
-        return unexpected(e);
     }
 
     @ExceptionHandler(RuntimeException.class)

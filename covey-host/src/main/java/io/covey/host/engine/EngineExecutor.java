@@ -59,7 +59,7 @@ final class EngineExecutor implements Executor {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the manager is closed");
+            throw new io.covey.core.api.ManagerClosedException();
         }
         try {
             return answer.join();
