@@ -95,6 +95,16 @@ public final class WorkerType {
     }
 
     /**
+     * Builds what reading the params takes (Jackson's deserializer for the params type) ahead of
+     * the first instance, for a child that prepares while it waits for its worker.
+     */
+    public void prepareParams() {
+        if (paramsType != null) {
+            CoveyJson.mapper().readerFor(paramsType);
+        }
+    }
+
+    /**
      * A new instance built from the params. Exceptions from the worker's own constructor come
      * out unwrapped, so the caller can report the worker's reason.
      */

@@ -16,6 +16,11 @@ public final class ChildEnvironment {
     /** Set instead of the worker id and attempt for a child of the warm pool: its slot number. */
     public static final String WARM_SLOT = "COVEY_WARM_SLOT";
     public static final String ATTEMPT = "COVEY_WORKER_ATTEMPT";
+    /**
+     * For a child of the warm pool: the worker classes it may be asked to run, comma-separated, so
+     * that it loads them while it waits (a hint: a class it cannot load fails only when assigned).
+     */
+    public static final String WARM_CLASSES = "COVEY_WARM_CLASSES";
     /** The largest control message either side accepts. */
     public static final String MAX_MESSAGE_BYTES = "COVEY_MAX_MESSAGE_BYTES";
 
@@ -25,6 +30,6 @@ public final class ChildEnvironment {
     /** Whether a host variable is one of these, which the host sets itself and never copies. */
     public static boolean isReserved(String name) {
         return name.equals(CONTROL_ADDRESS) || name.equals(SECRET) || name.equals(EPOCH) || name.equals(WORKER_ID)
-                || name.equals(ATTEMPT) || name.equals(MAX_MESSAGE_BYTES) || name.equals(WARM_SLOT);
+                || name.equals(ATTEMPT) || name.equals(MAX_MESSAGE_BYTES) || name.equals(WARM_SLOT) || name.equals(WARM_CLASSES);
     }
 }

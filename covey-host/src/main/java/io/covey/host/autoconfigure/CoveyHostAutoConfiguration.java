@@ -46,11 +46,12 @@ public final class CoveyHostAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(WorkerLauncher.class)
     ForeignWorkerLauncher coveyForeignWorkerLauncher(ChildLaunchSettings settings, Scheduler scheduler,
-                                                     CoveyHostProperties properties) {
+                                                     CoveyHostProperties properties, ObjectProvider<CoveyManifest> manifest) {
         ChildLaunchSettings effective = settings.workerPath() == null && properties.getWorkerPath() != null
                 ? settings.withWorkerPath(properties.getWorkerPath()) : settings;
         warnIfChildrenCannotUseTheClassPath(effective);
         ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(effective, scheduler);
+        manifest.ifAvailable(launcher::prepareFor); // before the pool starts, so that every warm child loads the worker classes
         launcher.prestart(); // the warm pool (covey.worker.warm-pool.size) fills in the background from now on
         return launcher;
     }

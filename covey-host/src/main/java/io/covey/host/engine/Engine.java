@@ -50,6 +50,9 @@ final class Engine {
         this.context = context;
         this.inProcessLauncher = inProcessLauncher;
         this.foreignLauncher = foreignLauncher;
+        if (foreignLauncher != null) {
+            foreignLauncher.prepareFor(manifest);
+        }
         this.scheduler = scheduler;
         this.engineExecutor = engineExecutor;
         this.random = random;

@@ -30,7 +30,7 @@ public final class ChildMain {
         if (code != 0) {
             System.exit(code);
         }
-        // On success the worker's threads carry on; ChildWorkerRun exits the JVM when the attempt ends.
+        // On success run() does not return: ChildWorkerRun exits the JVM when the attempt ends.
     }
 
     static int run(Map<String, String> env) {
@@ -41,7 +41,8 @@ public final class ChildMain {
         String attempt = env.get(ChildEnvironment.ATTEMPT);
         String warmSlot = env.get(ChildEnvironment.WARM_SLOT);
         if (warmSlot != null && address != null && secret != null && epoch != null) {
-            return runWarm(address, secret, epoch, warmSlot, parseInt(env.get(ChildEnvironment.MAX_MESSAGE_BYTES), 1024 * 1024));
+            return runWarm(address, secret, epoch, warmSlot, env.getOrDefault(ChildEnvironment.WARM_CLASSES, ""),
+                    parseInt(env.get(ChildEnvironment.MAX_MESSAGE_BYTES), 1024 * 1024));
         }
         if (address == null || secret == null || epoch == null || workerId == null || attempt == null) {
             return fail(EXIT_BAD_ENVIRONMENT, "this entry point runs a worker for a Covey host and is started by one; "
@@ -64,7 +65,7 @@ public final class ChildMain {
             // Looked up only now: ProcessHandle starts the JDK's reaper pool, which the hello need not wait for.
             // A host that dies during the handshake is noticed by the handshake itself.
             ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-            new ChildWorkerRun(channel, welcome, parent).start();
+            new ChildWorkerRun(channel, parent).start(welcome);
             return 0;
         }
         channel.close();
@@ -76,7 +77,8 @@ public final class ChildMain {
     }
 
     /** A child of the warm pool: it waits, warmed up, for the worker it will run. */
-    private static int runWarm(String address, String secret, String epoch, String slotText, int maxMessageBytes) {
+    private static int runWarm(String address, String secret, String epoch, String slotText, String workerClasses,
+                               int maxMessageBytes) {
         long slot;
         try {
             slot = Long.parseLong(slotText.trim());
@@ -87,7 +89,7 @@ public final class ChildMain {
         if (channel == null) {
             return EXIT_HANDSHAKE_FAILED;
         }
-        return new WarmStandby(channel).run(warmHello(epoch, slot, secret, currentPid()));
+        return new WarmStandby(channel, workerClasses).run(warmHello(epoch, slot, secret, currentPid()));
     }
 
     /** A channel to the host, or null (said on stderr) when it cannot be reached. */

@@ -2,9 +2,9 @@ package io.covey.worker.child;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,14 +30,22 @@ final class ChildWorkerRun {
 
     private final ControlChannel channel;
     private final ChildSender sender;
-    private final ControlMessage.Welcome welcome;
     private final ProcessHandle parent;
     private final ChildHealthChecks healthChecks;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "covey-child-timer");
         thread.setDaemon(true);
         return thread;
     });
+    /** Completes with the work once it has been read: then the channel's thread, started ahead of it, takes over. */
+    private final CompletableFuture<ControlMessage.Welcome> workRead = new CompletableFuture<>();
+    /** Counted down when {@code runWorker()} has returned or thrown (or the worker could not be built). */
+    private final CountDownLatch runFinished = new CountDownLatch(1);
+    // Built ahead of the work, like the threads: linking a lambda costs a warm child some of its milliseconds.
+    private final Runnable heartbeatTask = this::heartbeat;
+    private final Runnable parentGone;
+    private final ChildReporter reporter;
+    private volatile ControlMessage.Welcome welcome;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean hostGone = new AtomicBoolean();
     private final CountDownLatch endedLatch = new CountDownLatch(1);
@@ -49,34 +57,59 @@ final class ChildWorkerRun {
     private volatile boolean runReturned;
     private volatile boolean stopReturned;
 
-    ChildWorkerRun(ControlChannel channel, ControlMessage.Welcome welcome, ProcessHandle parent) {
+    /**
+     * Prepares everything that does not depend on the worker: the writer, timer and channel threads
+     * run (the channel's waits until the work has been read), the shutdown hook is in place. A warm
+     * child does this before it says it is ready, so that its assignment wakes no thread on the way
+     * to the worker: the thread that read the work runs it.
+     */
+    ChildWorkerRun(ControlChannel channel, ProcessHandle parent) {
         this.channel = channel;
         this.sender = new ChildSender(channel, e -> hostGone("the control channel broke: " + e.getMessage()));
-        this.welcome = welcome;
         this.parent = parent;
+        this.parentGone = parent == null ? null : () -> hostGone("the host process " + parent.pid() + " ended");
         this.healthChecks = new ChildHealthChecks(sender);
-    }
-
-    /** Starts the worker and serves the channel on the calling thread; never returns. */
-    void start() {
+        this.reporter = new ChildReporter(sender, ended::get, this::end);
+        timer.prestartCoreThread();
         Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmShutdown, "covey-child-shutdown"));
-        long heartbeat = welcome.heartbeatMillis();
-        timer.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-        if (parent != null) {
-            parent.onExit().thenRun(() -> hostGone("the host process " + parent.pid() + " ended"));
-        }
-        Thread thread = new Thread(this::runBody, "covey-worker");
-        runThread = thread;
-        thread.start();
-        serveChannel();
+        Thread reader = new Thread(() -> serveChannel(workRead.join()), "covey-child-channel");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Runs the worker the welcome names on the calling thread (the one that read the welcome, which
+     * must not read the channel again), while the channel's thread serves the channel; never returns.
+     */
+    void start(ControlMessage.Welcome assigned) {
+        welcome = assigned;
+        Thread.currentThread().setName("covey-worker");
+        runThread = Thread.currentThread();
+        workRead.complete(assigned);
         try {
-            new CountDownLatch(1).await(); // the exit thread ends the JVM
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            runBody(assigned);
+        } finally {
+            runFinished.countDown();
+        }
+        // The exit thread ends the JVM; an interrupt meant for runWorker() must not end this thread
+        // first (with only daemon threads left, the JVM would exit before the end is reported).
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // keep waiting
+            }
         }
     }
 
-    private void serveChannel() {
+    /** The channel's thread, once the work has been read; the heartbeat and the watch on the parent start here, off the worker's way. */
+    private void serveChannel(ControlMessage.Welcome assigned) {
+        long heartbeat = assigned.heartbeatMillis();
+        timer.scheduleAtFixedRate(heartbeatTask, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        if (parent != null) {
+            parent.onExit().thenRun(parentGone);
+        }
         while (true) {
             ControlMessage message;
             try {
@@ -102,7 +135,7 @@ final class ChildWorkerRun {
         }
     }
 
-    private void runBody() {
+    private void runBody(ControlMessage.Welcome welcome) {
         CoveyWorker<?> instance;
         try {
             instance = WorkerFactory.create(welcome);
@@ -110,7 +143,7 @@ final class ChildWorkerRun {
             end(WorkerFactory.describeCreationFailure(welcome, t));
             return;
         }
-        instance.attachReporter(new ChildReporter(sender, ended::get, this::end));
+        instance.attachReporter(reporter);
         worker = instance;
         if (stopAsked) {
             runReturned = true;
@@ -200,11 +233,10 @@ final class ChildWorkerRun {
     }
 
     private void exit(int code) {
-        Thread thread = runThread;
         // With a host to report to, runWorker() may finish what follows its last status call.
-        if (!hostGone.get() && thread != null && thread != Thread.currentThread()) {
+        if (!hostGone.get() && Thread.currentThread() != runThread) {
             try {
-                thread.join(EXIT_GRACE.toMillis());
+                runFinished.await(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -218,8 +250,8 @@ final class ChildWorkerRun {
 
     /** SIGTERM (the host's stop ladder) or SIGINT: give the worker a moment, then take the descendants along. */
     private void onJvmShutdown() {
-        if (exiting) {
-            return;
+        if (exiting || welcome == null) {
+            return; // a warm child without work has nothing to stop
         }
         shuttingDown = true;
         if (!ended.get()) {

@@ -18,10 +18,13 @@ import io.covey.core.protocol.ProtocolException;
  */
 final class WarmStandby {
     private final ControlChannel channel;
+    private final String workerClasses;
     private volatile boolean assigned;
 
-    WarmStandby(ControlChannel channel) {
+    /** @param workerClasses the worker classes it may be asked to run, comma-separated, to load while it waits */
+    WarmStandby(ControlChannel channel, String workerClasses) {
         this.channel = channel;
+        this.workerClasses = workerClasses;
     }
 
     /** Returns a non-zero exit code if the child is to exit now, 0 once its worker runs. */
@@ -33,11 +36,13 @@ final class WarmStandby {
             return ChildMain.fail(ChildMain.EXIT_HANDSHAKE_FAILED, "the handshake with the host failed: " + e.getMessage());
         }
         WarmUp.run();
+        WorkerFactory.preload(workerClasses);
         // Looked up after the hello, as in a cold child: ProcessHandle starts the JDK's reaper pool.
         ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         if (parent != null) {
             parent.onExit().thenRun(this::parentGone);
         }
+        ChildWorkerRun run = new ChildWorkerRun(channel, parent);
         ControlMessage answer;
         try {
             channel.send(new ControlMessage.WarmReady());
@@ -49,9 +54,10 @@ final class WarmStandby {
         }
         if (answer instanceof ControlMessage.Assign assign) {
             assigned = true;
-            // What a cold child has on its command line, for the worker and for thread dumps.
-            System.setProperty("covey.worker", assign.workerId() + "#" + assign.attempt());
-            new ChildWorkerRun(channel, assign.toWelcome(), parent).start();
+            // What a cold child has on its command line, for the worker and for thread dumps. Not
+            // "+": this call site's first string concatenation would cost the start a millisecond.
+            System.setProperty("covey.worker", assign.workerId().concat("#").concat(Integer.toString(assign.attempt())));
+            run.start(assign.toWelcome());
             return 0;
         }
         channel.close();

@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.manifest.WorkerType;
 import io.covey.core.protocol.ChildEnvironment;
 import io.covey.core.protocol.ControlAddress;
 import io.covey.host.engine.NamedThreadFactory;
@@ -44,6 +46,8 @@ import io.covey.worker.launch.ChildLaunchSettings;
  */
 public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** Well under Linux's limit of 128 KiB for one environment string. */
+    private static final int MAX_WARM_CLASSES_CHARS = 32 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChildLaunchSettings settings;
@@ -54,6 +58,8 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
             new SynchronousQueue<>(), new NamedThreadFactory("covey-foreign"));
     private final Set<ForeignRun> live = ConcurrentHashMap.newKeySet();
     private final WarmPool pool;
+    /** The worker classes warm children load while they wait, comma-separated; empty until {@link #prepareFor}. */
+    private volatile String warmClasses = "";
     private ControlServer server;
     private boolean closed;
 
@@ -74,6 +80,28 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
         if (pool != null) {
             pool.refillSoon();
         }
+    }
+
+    /**
+     * Warm children started from now on load these worker classes while they wait, so that an
+     * assignment does not pay for loading its class. Call it before {@link #prestart()} (the
+     * host's auto-configuration does; a {@code CoveyManager} calls it when it is built).
+     */
+    @Override
+    public void prepareFor(CoveyManifest manifest) {
+        StringBuilder names = new StringBuilder();
+        for (WorkerType type : manifest.types()) {
+            String name = type.workerClass().getName();
+            if (names.length() + name.length() + 1 > MAX_WARM_CLASSES_CHARS) {
+                break; // a hint only: the rest load when assigned
+            }
+            names.append(names.isEmpty() ? "" : ",").append(name);
+        }
+        warmClasses = names.toString();
+    }
+
+    String warmClasses() {
+        return warmClasses;
     }
 
     /** The pids of the warm children waiting now, for tests and benchmarks; empty without a pool. */

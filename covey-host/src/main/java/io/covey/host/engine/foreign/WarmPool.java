@@ -128,6 +128,7 @@ final class WarmPool {
                 ChildEnvironment.SECRET, child.secret(),
                 ChildEnvironment.EPOCH, launcher.epoch(),
                 ChildEnvironment.WARM_SLOT, Long.toString(child.slot()),
+                ChildEnvironment.WARM_CLASSES, launcher.warmClasses(),
                 ChildEnvironment.MAX_MESSAGE_BYTES, Integer.toString(launcher.settings().maxMessageBytes()));
     }
 

@@ -1,5 +1,7 @@
 package io.covey.host.engine.launch;
 
+import io.covey.core.manifest.CoveyManifest;
+
 /**
  * Starts one attempt of a worker: as a thread of this JVM, or as a child JVM. The engine decides
  * what an attempt's outcome means; a launcher only runs it and reports what happened.
@@ -12,4 +14,11 @@ public interface WorkerLauncher {
      * one {@link RunCallbacks#exited(RunExit)}.
      */
     WorkerRun launch(LaunchRequest request, RunCallbacks callbacks);
+
+    /**
+     * The worker types this launcher may be asked to run, told once the manager knows them; a
+     * launcher may prepare for them ahead of any launch. By default it does nothing.
+     */
+    default void prepareFor(CoveyManifest manifest) {
+    }
 }
