@@ -26,12 +26,16 @@ import io.covey.worker.launch.ChildLaunchSettings;
  * from. A message that breaks the protocol ends the attempt, never the host.
  */
 final class ControlSession {
+    /** Far below a socket's send buffer (some 200 KiB for a Unix socket on Linux), so a write of it never waits. */
+    static final int SEND_NOW_LIMIT = 16 * 1024;
+
     private final ForeignRun run;
     private final LaunchRequest request;
     private final RunCallbacks callbacks;
     private final ChildLaunchSettings settings;
     private volatile ControlChannel channel;
     private volatile boolean connecting;
+    private volatile boolean workSent;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile ControlMessage.Ended verdict;
     private final CompletableFuture<Void> served = new CompletableFuture<>();
@@ -82,28 +86,64 @@ final class ControlSession {
         return connecting ? served : CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Sends a warm child its assign on the calling thread, which saves the start a thread hand-off,
+     * when that cannot block or break anything: a small message into the empty socket buffer of a
+     * child that only reads. Returns false, having sent nothing, when the connection's thread is to
+     * send it: large params, or an interrupted caller (an interrupted thread's write would close the
+     * channel). The caller hands the child over to the connection's thread either way.
+     */
+    boolean sendAssignNow(ControlChannel accepted) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        byte[] json = CoveyJson.mapper().writeValueAsBytes(work(true));
+        if (json.length > SEND_NOW_LIMIT) {
+            return false;
+        }
+        connecting = true;
+        heard();
+        workSent = true;
+        try {
+            accepted.sendLine(json);
+        } catch (IOException | ProtocolException e) {
+            // The child is gone (and the size was checked): its exit and the connection's thread tell the rest.
+        } finally {
+            channel = accepted; // a stop from now on is sent directly: the assign went first
+        }
+        return true;
+    }
+
+    private ControlMessage work(boolean warm) {
+        String type = request.type().name();
+        String workerClass = request.type().workerClass().getName();
+        long heartbeat = settings.heartbeatInterval().toMillis();
+        return warm
+                ? new ControlMessage.Assign(request.workerId(), request.attempt(), type, workerClass, request.params(), heartbeat)
+                : new ControlMessage.Welcome(type, workerClass, request.params(), heartbeat);
+    }
+
     /** @param warm whether the child is a warm one, waiting for an {@link ControlMessage.Assign} rather than a welcome */
     private void serveUntilClosed(ControlChannel accepted, boolean warm) {
         connecting = true;
-        heard();
-        try {
-            String type = request.type().name();
-            String workerClass = request.type().workerClass().getName();
-            long heartbeat = settings.heartbeatInterval().toMillis();
-            accepted.send(warm
-                    ? new ControlMessage.Assign(request.workerId(), request.attempt(), type, workerClass, request.params(), heartbeat)
-                    : new ControlMessage.Welcome(type, workerClass, request.params(), heartbeat));
-            channel = accepted;
-            if (run.stopRequested()) {
-                accepted.send(new ControlMessage.Stop());
+        if (!workSent) {
+            heard();
+            try {
+                accepted.send(work(warm));
+                channel = accepted;
+                if (run.stopRequested()) {
+                    accepted.send(new ControlMessage.Stop());
+                }
+            } catch (ProtocolException e) {
+                run.kill("the params are too large for the control channel: " + e.getMessage());
+                return;
+            } catch (IOException e) {
+                return; // the child is gone; its exit tells the rest
+            } finally {
+                channel = accepted; // so that close() always finds it
             }
-        } catch (ProtocolException e) {
-            run.kill("the params are too large for the control channel: " + e.getMessage());
-            return;
-        } catch (IOException e) {
-            return; // the child is gone; its exit tells the rest
-        } finally {
-            channel = accepted; // so that close() always finds it
+        } else if (run.stopRequested()) {
+            sendStop(); // it may have come between the assign and the channel's publication; a second stop is ignored
         }
         while (true) {
             ControlMessage message;

@@ -41,6 +41,7 @@ final class ForeignRun implements WorkerRun {
     private final ControlSession session;
 
     private volatile long helloNanos;
+    private volatile long printedWhileWaiting;
     private volatile ChildProcess child;
     private volatile ProcessTree tree;
     // Guarded by this.
@@ -119,6 +120,8 @@ final class ForeignRun implements WorkerRun {
      */
     void adopt(WarmChild warm) {
         attach(warm.process());
+        printedWhileWaiting = warm.output().attach(callbacks);
+        session.sendAssignNow(warm.channel());
         warm.handOver(this);
     }
 
@@ -149,8 +152,7 @@ final class ForeignRun implements WorkerRun {
     }
 
     /** Called on a warm child's connection thread once this run took it: sends the assign and serves the channel. */
-    void serveAssigned(ControlChannel channel, OutputHandover output) {
-        long printedWhileWaiting = output.attach(callbacks);
+    void serveAssigned(ControlChannel channel) {
         if (printedWhileWaiting > 0) {
             callbacks.log("covey", "this child printed " + printedWhileWaiting + " lines while it waited in the warm pool"
                     + " (the first " + OutputHandover.LOGGED_LINES + " are in the host's log)");

@@ -32,6 +32,7 @@ final class WarmChild {
     private final CompletableFuture<ForeignRun> assignment = new CompletableFuture<>();
     private volatile ChildProcess process;
     private volatile boolean wasReady;
+    private volatile ControlChannel channel;
 
     /** @param onReady told once the child is ready and may be handed out */
     WarmChild(long slot, String secret, Consumer<WarmChild> onReady) {
@@ -60,6 +61,15 @@ final class WarmChild {
     /** Whether it ever said it was ready; a child that died before that is a failed start. */
     boolean wasReady() {
         return wasReady;
+    }
+
+    OutputHandover output() {
+        return output;
+    }
+
+    /** Its control channel, once it is ready. */
+    ControlChannel channel() {
+        return channel;
     }
 
     ChildProcess process() {
@@ -96,13 +106,14 @@ final class WarmChild {
             return;
         }
         wasReady = true;
+        this.channel = channel;
         onReady.accept(this);
         ForeignRun run = assignment.join();
         if (run == null) {
             channel.close();
             return;
         }
-        run.serveAssigned(channel, output);
+        run.serveAssigned(channel);
     }
 
     /** Hands this child out, if it is ready and nobody had it; at most once. */

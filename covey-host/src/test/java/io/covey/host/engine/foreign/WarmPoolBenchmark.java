@@ -45,6 +45,7 @@ public final class WarmPoolBenchmark {
         List<Double> samples = new ArrayList<>();
         try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
             ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
+            launcher.prepareFor(ForeignTestSupport.MANIFEST);
             launcher.prestart();
             try {
                 for (int i = -1; i < rounds; i++) { // one warm-up round for the host's side
@@ -77,6 +78,7 @@ public final class WarmPoolBenchmark {
         Map<String, CompletableFuture<Long>> restarted = new ConcurrentHashMap<>();
         try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
             ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
+            launcher.prepareFor(ForeignTestSupport.MANIFEST);
             launcher.prestart();
             CoveyManager manager = CoveyManager.builder(ForeignTestSupport.MANIFEST).scheduler(scheduler)
                     .foreignLauncher(launcher).build();
@@ -116,6 +118,7 @@ public final class WarmPoolBenchmark {
         List<Double> samples = new ArrayList<>();
         try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
             ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
+            launcher.prepareFor(ForeignTestSupport.MANIFEST);
             launcher.prestart();
             try {
                 for (int round = 0; round < rounds; round++) {

@@ -3,12 +3,15 @@ package io.covey.host.engine.foreign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.covey.core.protocol.ChildEnvironment;
 import io.covey.host.engine.ExecutorScheduler;
 import io.covey.host.engine.foreign.workers.GreeterWorker;
 import io.covey.host.engine.foreign.workers.SleeperWorker;
@@ -16,6 +19,7 @@ import io.covey.host.engine.launch.RunExit;
 import io.covey.host.engine.launch.StatusReport.ReportedStatus;
 import io.covey.host.engine.launch.WorkerRun;
 import io.covey.worker.launch.ChildLaunchSettings;
+import tools.jackson.databind.JsonNode;
 
 /** The warm pool with real child JVMs: a waiting child runs one worker once, and the pool refills. */
 class WarmPoolTest {
@@ -77,6 +81,34 @@ class WarmPoolTest {
         next.stop(Duration.ofSeconds(5));
         assertThat(second.awaitExit(Duration.ofSeconds(10)).failure()).isNull();
         assertThat(launcher.warmPoolStats().hits()).isEqualTo(2);
+    }
+
+    @Test
+    void waitingChildrenAreToldTheManifestsWorkerClassesAndTakeParamsOfAnySize() throws Exception {
+        ChildLaunchSettings settings = ForeignTestSupport.settings(Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(1))
+                .withWarmPool(new ChildLaunchSettings.WarmPool(2, Duration.ZERO));
+        launcher = new ForeignWorkerLauncher(settings, scheduler);
+        launcher.prepareFor(ForeignTestSupport.MANIFEST);
+        launcher.prestart();
+        List<Long> waiting = awaitWaiting(2);
+        for (long pid : waiting) {
+            String environment = Files.readString(Path.of("/proc/" + pid + "/environ")).replace('\0', '\n');
+            assertThat(environment).contains(ChildEnvironment.WARM_CLASSES + "=").contains(GreeterWorker.class.getName());
+        }
+
+        // Params too large to be sent on the caller's thread go through the child's connection thread.
+        String longName = "x".repeat(ControlSession.SEND_NOW_LIMIT + 1000);
+        for (String name : List.of("short", longName)) {
+            RecordingCallbacks callbacks = new RecordingCallbacks();
+            WorkerRun run = launcher.launch(ForeignTestSupport.request(name.substring(0, 5), GreeterWorker.class,
+                    new GreeterWorker.Params(name, false)), callbacks);
+            processes.track(run);
+            assertThat(waiting).contains(run.pid());
+            assertThat(callbacks.awaitExit(Duration.ofSeconds(20)).failure()).isNull();
+            JsonNode result = callbacks.reports.stream().filter(r -> r.status() == ReportedStatus.COMPLETED).findFirst()
+                    .orElseThrow().result();
+            assertThat(result.get("greeting").asString()).isEqualTo("hello " + name);
+        }
     }
 
     @Test
