@@ -32,6 +32,10 @@ class BenchSmokeTest {
                 .anyMatch(s -> s.startsWith("foreign: one worker, runGroup to RUNNING"))
                 .anyMatch(s -> s.startsWith("foreign: 2 workers together, until all RUNNING"))
                 .anyMatch(s -> s.startsWith("foreign: kill -9 of a child"))
+                .anyMatch(s -> s.startsWith("foreign, warm pool of 2: one no-op worker, runGroup to RUNNING"))
+                .anyMatch(s -> s.startsWith("foreign, warm pool of 2: kill -9"))
+                .anyMatch(s -> s.startsWith("foreign, warm pool of 2: 2 no-op workers together"))
+                .anyMatch(s -> s.startsWith("foreign, no pool: one no-op worker"))
                 .anyMatch(s -> s.startsWith("memory: host idle"))
                 .anyMatch(s -> s.startsWith("memory: a no-op foreign child"))
                 .anyMatch(s -> s.startsWith("WebSocket fan-out, as fast as it can: events/s"));

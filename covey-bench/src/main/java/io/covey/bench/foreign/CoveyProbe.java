@@ -28,9 +28,14 @@ public final class CoveyProbe implements AutoCloseable {
     private final BlockingQueue<String> other = new LinkedBlockingQueue<>();
 
     public CoveyProbe(Path log, String childJvmOptions) throws Exception {
+        this(log, childJvmOptions, 0);
+    }
+
+    /** @param warmPool the size of the launcher's warm pool, 0 for none */
+    public CoveyProbe(Path log, String childJvmOptions, int warmPool) throws Exception {
         // The manager JVM gets no special flags: a host as a user would start it.
         List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Dbench.childJvmOptions=" + childJvmOptions,
-                "-cp", System.getProperty("java.class.path"), CoveyProbeMain.class.getName()));
+                "-Dbench.warmPool=" + warmPool, "-cp", System.getProperty("java.class.path"), CoveyProbeMain.class.getName()));
         process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         Thread reader = new Thread(this::readLoop, "bench-covey-probe");
@@ -67,6 +72,21 @@ public final class CoveyProbe implements AutoCloseable {
     public void run(String group, int port, int count) {
         running.clear();
         commands.println("run " + group + " " + port + " " + count);
+    }
+
+    /** Declares N foreign no-op workers (running() at once, nothing else) in a group; returns when the command was sent. */
+    public void runNoop(String group, int count) {
+        running.clear();
+        commands.println("noop " + group + " " + count);
+    }
+
+    /** Returns once the probe's warm pool is full again (and settled); at once without a pool. */
+    public void awaitFullPool() throws InterruptedException, TimeoutException {
+        commands.println("poolwait");
+        String answer = other.poll(3, TimeUnit.MINUTES);
+        if (answer == null || !answer.startsWith("pool ")) {
+            throw new TimeoutException("the Covey probe's warm pool did not fill: " + answer);
+        }
     }
 
     public List<Running> awaitRunning(int count, Duration timeout) throws InterruptedException, TimeoutException {

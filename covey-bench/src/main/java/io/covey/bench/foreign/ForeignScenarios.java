@@ -41,6 +41,7 @@ public final class ForeignScenarios {
             } finally {
                 probe.close();
             }
+            new WarmScenarios(config, results, work).run();
         }
     }
 
