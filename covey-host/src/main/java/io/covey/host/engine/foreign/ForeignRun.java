@@ -115,8 +115,10 @@ final class ForeignRun implements WorkerRun {
     }
 
     /**
-     * Takes over a child of the warm pool, just taken (on the caller's thread: only bookkeeping, no
-     * waiting), then lets the child's connection thread send the work.
+     * Takes over a child of the warm pool, just taken, on the caller's thread: bookkeeping, and the
+     * assign when it is small enough to be written without waiting (see
+     * {@link ControlSession#sendAssignNow}); then the child's connection thread sends the assign if
+     * that did not, and serves the channel.
      */
     void adopt(WarmChild warm) {
         attach(warm.process());
@@ -151,7 +153,7 @@ final class ForeignRun implements WorkerRun {
         session.serve(channel, false);
     }
 
-    /** Called on a warm child's connection thread once this run took it: sends the assign and serves the channel. */
+    /** Called on a warm child's connection thread once this run took it: sends the assign if {@link #adopt} did not, and serves the channel. */
     void serveAssigned(ControlChannel channel) {
         if (printedWhileWaiting > 0) {
             callbacks.log("covey", "this child printed " + printedWhileWaiting + " lines while it waited in the warm pool"
