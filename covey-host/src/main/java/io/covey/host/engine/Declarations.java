@@ -93,8 +93,10 @@ final class Declarations {
                 }
             } else {
                 unchanged.add(id);
-                if (!slot.spec.equals(spec)) {
-                    // Only dependsOn (or how the id is written) changed: it decides when the worker starts, not what it runs.
+                // Type, params and options are the same (sameDeclaration), so only dependsOn or how the id is
+                // written can differ; comparing just those spares a second deep comparison of every worker's params.
+                if (!java.util.Objects.equals(slot.spec.id(), spec.id()) || !slot.spec.dependsOn().equals(spec.dependsOn())) {
+                    // dependsOn decides when the worker starts, not what it runs.
                     slot.spec = spec;
                     dependencies.declare(id, spec.dependsOn());
                     touched.add(slot);

@@ -106,6 +106,27 @@ class SequencingTest {
     }
 
     @Test
+    void changingOnlyDependsOnLeavesARunningWorkerAloneButIsRecorded() {
+        manager.runGroup(new CoveyGroup("db", List.of(service("db"))));
+        manager.runGroup(new CoveyGroup("api", List.of(service("api"))));
+        awaitState("api", WorkerState.RUNNING);
+
+        var diff = manager.runGroup(new CoveyGroup("api", List.of(service("api", Dependency.running("db")))));
+
+        assertThat(diff.unchanged()).containsExactly("api");
+        assertThat(diff.started()).isEmpty();
+        assertThat(manager.worker("api").attempt()).isEqualTo(1);
+        assertThat(manager.worker("api").spec().dependsOn()).containsExactly(Dependency.running("db"));
+        // The new edge counts: db may no longer wait for api.
+        assertThatThrownBy(() -> manager.runGroup(new CoveyGroup("db", List.of(service("db", Dependency.running("api"))))))
+                .hasMessageContaining("db → api → db");
+
+        manager.runGroup(new CoveyGroup("api", List.of(service("api"))));
+        manager.runGroup(new CoveyGroup("db", List.of(service("db", Dependency.running("api")))));
+        assertThat(manager.worker("db").spec().dependsOn()).containsExactly(Dependency.running("api"));
+    }
+
+    @Test
     void aFailedOrRemovedDependencyLeavesTheDependantPendingAndSaysWhy() {
         // Crashes before it ever reports running, so the dependant can never have started.
         WorkerSpec doomed = new WorkerSpec("FaultyWorker", "doomed",
