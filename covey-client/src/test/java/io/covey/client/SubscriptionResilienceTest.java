@@ -93,6 +93,31 @@ class SubscriptionResilienceTest {
         }
     }
 
+    @Test
+    void aHostWithoutAStateDirRestartedOnTheSamePortNumbersOnWithAGapInsteadOfReusingSeqs() {
+        TestHost first = TestHost.start();
+        int port = first.port();
+        EventTrail trail = new EventTrail();
+        try (CoveyClient client = new CoveyClient(settings(first.baseUrl()))) {
+            try {
+                client.subscribe(0, EventFilter.ALL, trail);
+                client.runGroup("first", List.of(WorkerSpec.of("ServiceWorker", new ServiceWorker.Params("a")).withId("a")));
+                await().until(() -> running(trail).size() == 1);
+            } finally {
+                first.close();
+            }
+            // The second run knows nothing of the first; its events must still reach the client, after a gap.
+            try (TestHost second = TestHost.startOn(port, null)) {
+                client.runGroup("second", List.of(WorkerSpec.of("ServiceWorker", new ServiceWorker.Params("b")).withId("b")));
+                await().atMost(Duration.ofSeconds(30)).until(() -> running(trail).size() == 2);
+                trail.assertEverySeqExactlyOnceInOrder();
+                assertThat(trail.events()).filteredOn(GapEvent.class::isInstance).hasSize(1);
+                assertThat(running(trail).get(1).worker()).isEqualTo("b");
+                client.nukeGroup("second");
+            }
+        }
+    }
+
     private static List<LifecycleEvent> running(EventTrail trail) {
         return trail.events().stream().filter(e -> e instanceof LifecycleEvent l && l.state() == WorkerState.RUNNING)
                 .map(LifecycleEvent.class::cast).toList();

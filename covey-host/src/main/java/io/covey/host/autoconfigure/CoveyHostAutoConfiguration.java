@@ -83,19 +83,32 @@ public final class CoveyHostAutoConfiguration {
             throw new IllegalStateException("Covey needs a CoveyManifest bean naming the worker types it may run: "
                     + "set covey.worker.scan-packages, or declare a CoveyManifest bean");
         });
+        long savedSeq = state.store() == null ? 0 : state.store().loadedEventSeq();
         CoveyManager.Builder builder = CoveyManager.builder(workerTypes)
                 .settings(properties.toManagerSettings())
                 .scheduler(scheduler)
-                .foreignLauncher(foreignLauncher.getIfAvailable());
+                .foreignLauncher(foreignLauncher.getIfAvailable())
+                .eventSeqAfter(firstEventSeqBase(savedSeq, System.currentTimeMillis()));
         if (state.store() == null) {
             return builder.build();
         }
-        // Continue the previous run's event numbering, and save ours with every write.
-        CoveyManager manager = builder.onDesiredStateChange(state.store()::save)
-                .eventSeqAfter(state.store().loadedEventSeq())
-                .build();
+        // Save our event numbering with every write.
+        CoveyManager manager = builder.onDesiredStateChange(state.store()::save).build();
         state.store().trackEventSeq(manager.journal()::lastSeq);
         return manager;
+    }
+
+    /**
+     * Where this run's event numbering starts: after the saved run's last seq, and never below the
+     * time in microseconds. Clients resume with {@code since=<the last seq they saw>} and drop what
+     * is not newer; a run that numbered from 1 again (no state dir, or a saved seq behind the real
+     * one after a kill -9) would have its first events dropped as already seen. Starting above
+     * every earlier run's seqs, the new run answers such a client with a gap instead. Microseconds
+     * stay ahead of any run that published less than one event per microsecond on average, and stay
+     * exact in JSON numbers read as doubles (the dashboard) until the year 2255.
+     */
+    static long firstEventSeqBase(long savedSeq, long nowMillis) {
+        return Math.max(savedSeq, Math.multiplyExact(nowMillis, 1000L));
     }
 
     @Bean

@@ -54,6 +54,12 @@ class EventJournalTest {
             assertThat(gap.toSeq()).isEqualTo(500);
         });
         assertThat(resumed.events().get(1).seq()).isEqualTo(501);
+
+        // Since 0, "I have seen nothing", is from this journal's first event: nothing to announce.
+        RecordingListener fresh = new RecordingListener();
+        continued.subscribe(0, EventFilter.ALL, fresh);
+        await().until(() -> fresh.events().size() == 1);
+        assertThat(fresh.events().get(0).seq()).isEqualTo(501);
         continued.close();
     }
 

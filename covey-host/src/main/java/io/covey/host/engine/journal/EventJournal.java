@@ -97,12 +97,15 @@ public final class EventJournal implements AutoCloseable {
 
     /**
      * Delivers retained events after {@code sinceSeq}, then live ones. A negative {@code sinceSeq}
-     * means live events only; one beyond the last seq is treated as "from now on".
+     * means live events only; one beyond the last seq is treated as "from now on"; 0 means from
+     * this journal's first event (a client that has seen nothing missed nothing of earlier runs).
+     * Any other seq before this journal's first, one a client saw in an earlier run of the host,
+     * gets a gap for what it cannot have.
      */
     public Subscription subscribe(long sinceSeq, EventFilter filter, EventListener listener) {
         JournalSubscription subscription;
         synchronized (this) {
-            long cursor = sinceSeq < 0 ? lastSeq : Math.min(sinceSeq, lastSeq);
+            long cursor = sinceSeq < 0 ? lastSeq : sinceSeq == 0 ? baseSeq : Math.min(sinceSeq, lastSeq);
             subscription = new JournalSubscription(this, cursor, filter == null ? EventFilter.ALL : filter, listener, delivery, clock);
             subscriptions.add(subscription);
         }
