@@ -62,7 +62,44 @@ class InProcessThreadsTest {
         }
     }
 
-    private final CoveyManager manager = CoveyManager.builder(CoveyManifest.of(Returner.class, Blocker.class,
+    private static final ClassLoader STRANGE_LOADER = new java.net.URLClassLoader(new java.net.URL[0], null);
+    private static final AtomicReference<Thread> MEDDLER_THREAD = new AtomicReference<>();
+    private static final AtomicReference<String> SEEN_BY_NEXT = new AtomicReference<>();
+
+    /** Changes what it can of its thread, then gives it back. */
+    public static final class Meddler extends CoveyWorker<Void> {
+        public Meddler(Void params) {
+            super(params);
+        }
+
+        @Override
+        public void runWorker() {
+            Thread thread = Thread.currentThread();
+            thread.setContextClassLoader(STRANGE_LOADER);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.setUncaughtExceptionHandler((t, e) -> { });
+            MEDDLER_THREAD.set(thread);
+            running();
+        }
+    }
+
+    /** Says what it found on its thread. */
+    public static final class Observer extends CoveyWorker<Void> {
+        public Observer(Void params) {
+            super(params);
+        }
+
+        @Override
+        public void runWorker() {
+            Thread thread = Thread.currentThread();
+            SEEN_BY_NEXT.set((thread == MEDDLER_THREAD.get()) + " " + (thread.getContextClassLoader() == STRANGE_LOADER)
+                    + " " + thread.getPriority() + " " + (thread.getUncaughtExceptionHandler() == thread.getThreadGroup()));
+            running();
+        }
+    }
+
+    private final CoveyManager manager = CoveyManager.builder(CoveyManifest.of(Returner.class, Blocker.class, Meddler.class,
+                    Observer.class,
                     ServiceWorker.class, CountdownJob.class))
             .settings(ManagerSettings.defaults().withWorkerDefaults(TestManagers.IN_PROCESS)).build();
 
@@ -87,6 +124,19 @@ class InProcessThreadsTest {
         assertThat(manager.worker(blocker).state()).isEqualTo(WorkerState.RUNNING);
         assertThat(manager.worker(blocker).attempt()).isEqualTo(1);
         assertThat(BLOCKER_THREAD.get().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void theNextWorkerOnAPooledThreadGetsItAsThePoolHadIt() {
+        manager.runGroup(CoveyGroup.of("meddling", new Meddler(null).setId("meddler")));
+        await().until(() -> manager.worker("meddler").state() == WorkerState.RUNNING);
+        await().until(() -> MEDDLER_THREAD.get() != null && MEDDLER_THREAD.get().getState() == Thread.State.TIMED_WAITING);
+
+        manager.runGroup(CoveyGroup.of("observing", new Observer(null).setId("observer")));
+        await().until(() -> manager.worker("observer").state() == WorkerState.RUNNING);
+
+        // the same thread; not the worker's loader; normal priority; the default handler
+        assertThat(SEEN_BY_NEXT.get()).isEqualTo("true false " + Thread.NORM_PRIORITY + " true");
     }
 
     @Test

@@ -67,6 +67,12 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     private void onPooledThread() {
         Thread thread = Thread.currentThread();
         String poolName = thread.getName();
+        // What a worker may change on its thread and the next worker on it must not inherit (its
+        // ThreadLocals cannot be reset from outside: a worker that sets one should remove it).
+        ClassLoader poolLoader = thread.getContextClassLoader();
+        int poolPriority = thread.getPriority();
+        Thread.UncaughtExceptionHandler poolHandler = thread.getUncaughtExceptionHandler() == thread.getThreadGroup()
+                ? null : thread.getUncaughtExceptionHandler();
         // Named after the worker while it runs it, so thread dumps still say whose thread is whose.
         thread.setName("covey-worker-" + request.workerId() + "#" + request.attempt());
         synchronized (this) {
@@ -80,6 +86,9 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             }
             Thread.interrupted(); // an interrupt meant for this attempt must not reach the next one
             thread.setName(poolName);
+            thread.setContextClassLoader(poolLoader);
+            thread.setPriority(poolPriority);
+            thread.setUncaughtExceptionHandler(poolHandler);
         }
     }
 
