@@ -47,6 +47,8 @@ public class CoveyHostProperties {
 
     private final Events events = new Events();
 
+    private final Dashboard dashboard = new Dashboard();
+
     private final WorkerDefaults workerDefaults = new WorkerDefaults();
 
     public ManagerSettings toManagerSettings() {
@@ -136,6 +138,24 @@ public class CoveyHostProperties {
 
     public WorkerDefaults getWorkerDefaults() {
         return workerDefaults;
+    }
+
+    public Dashboard getDashboard() {
+        return dashboard;
+    }
+
+    /** The live page at /. */
+    public static class Dashboard {
+        /** Whether the host serves its dashboard at / (an application embedding the host may not want it). */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** The event journal and the WebSocket event stream. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,6 +15,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 
@@ -29,7 +33,7 @@ import io.covey.host.events.EventStreamHandler;
 import io.covey.host.security.BearerTokenFilter;
 import io.covey.host.security.EventTicketStore;
 
-/** The HTTP face of the host: REST API, event stream, token guard, loopback default; the dashboard is in static/. */
+/** The HTTP face of the host: REST API, event stream, token guard, loopback default, the dashboard. */
 @AutoConfiguration(after = CoveyHostAutoConfiguration.class,
         beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -68,6 +72,29 @@ public final class CoveyHostWebAutoConfiguration {
         CoveyHostProperties.Events events = properties.getEvents();
         return new EventStreamHandler(manager, events.getMaxSessions(), events.getSendTimeLimit(),
                 (int) events.getSendBufferSize().toBytes());
+    }
+
+    /**
+     * The dashboard (docs/DASHBOARD.md) at {@code /}, from {@code covey-dashboard/} in this jar
+     * rather than {@code static/}, so that an application embedding the host keeps its own static
+     * content and welcome page, and can turn the dashboard off.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "covey.host.dashboard", name = "enabled", matchIfMissing = true)
+    WebMvcConfigurer coveyDashboard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/index.html", "/dashboard.css").addResourceLocations("classpath:/covey-dashboard/");
+                // A pattern's ** part is what is looked up, so the scripts need their own folder as location.
+                registry.addResourceHandler("/js/**").addResourceLocations("classpath:/covey-dashboard/js/");
+            }
+
+            @Override
+            public void addViewControllers(ViewControllerRegistry registry) {
+                registry.addViewController("/").setViewName("forward:/index.html");
+            }
+        };
     }
 
     @Bean

@@ -97,6 +97,17 @@ class HostApiTest {
     }
 
     @Test
+    void theDashboardIsServedAtTheRootWithItsScripts() {
+        HttpJson http = new HttpJson(port, null);
+        HttpJson.Response page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Covey host</title>");
+        assertThat(http.get("/js/app.js").contentType()).contains("javascript");
+        assertThat(http.get("/dashboard.css").contentType()).startsWith("text/css");
+    }
+
+    @Test
     void theManifestNamesTheDeclaredTypes() {
         JsonNode manifest = api.get("/api/v1/manifest").json();
         assertThat(manifest.get("types")).extracting(JsonNode::asString)
