@@ -7,6 +7,7 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ControlMessage.Status.Call;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerReporter;
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +62,7 @@ final class ChildReporter implements WorkerReporter {
             crashed("the result of completed() is too large for the control channel: " + e.getMessage(), null);
             return;
         } catch (RuntimeException e) {
-            crashed("the result of completed() is not JSON-serializable: " + ChildWorkerRun.describe(e), null);
+            crashed("the result of completed() is not JSON-serializable: " + WorkerAttempt.describe(e), null);
             return;
         }
         end.accept(null);
@@ -70,7 +71,7 @@ final class ChildReporter implements WorkerReporter {
     @Override
     public void crashed(String message, Throwable error) {
         String text = message == null ? "the worker reported a crash" : message;
-        status(Call.CRASHED, error == null ? text : text + ": " + ChildWorkerRun.describe(error));
+        status(Call.CRASHED, error == null ? text : text + ": " + WorkerAttempt.describe(error));
         end.accept(null);
     }
 

@@ -11,13 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
-import io.covey.core.worker.CoveyWorker;
+import io.covey.core.worker.WorkerAttempt;
 
 /**
- * The one worker of a child JVM, with the same rules as an in-process attempt: the attempt ends
- * when the worker reports completed, crashed or stopped, when {@code runWorker()} throws, or,
- * after a stop, when both {@code stopWorker()} and {@code runWorker()} have returned. Then the
- * child says {@link ControlMessage.Ended}, kills what it spawned, and exits.
+ * The one worker of a child JVM, with the same rules as an in-process attempt ({@link WorkerAttempt}).
+ * When the attempt ends the child says {@link ControlMessage.Ended}, kills what it spawned, and exits.
  * <p>
  * When the host goes away (the channel closes, or the parent process ends) the worker is asked to
  * stop and the child exits within {@link #HOST_GONE_BUDGET} plus half a second, whatever the worker does:
@@ -45,17 +43,31 @@ final class ChildWorkerRun {
     private final Runnable heartbeatTask = this::heartbeat;
     private final Runnable parentGone;
     private final ChildReporter reporter;
-    private volatile ControlMessage.Welcome welcome;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean hostGone = new AtomicBoolean();
     private final CountDownLatch endedLatch = new CountDownLatch(1);
     private volatile boolean exiting;
     private volatile boolean shuttingDown;
     private volatile Thread runThread;
-    private volatile CoveyWorker<?> worker;
-    private volatile boolean stopAsked;
-    private volatile boolean runReturned;
-    private volatile boolean stopReturned;
+    private final WorkerAttempt attempt = new WorkerAttempt(new WorkerAttempt.Outcome() {
+        @Override
+        public void end(String failure) {
+            ChildWorkerRun.this.end(failure);
+        }
+
+        @Override
+        public void note(String line) {
+            sendQuietly(new ControlMessage.Log("covey", line));
+        }
+
+        @Override
+        public void interruptRun() {
+            Thread thread = runThread;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    });
 
     /**
      * Prepares everything that does not depend on the worker: the writer, timer and channel threads
@@ -82,12 +94,11 @@ final class ChildWorkerRun {
      * must not read the channel again), while the channel's thread serves the channel; never returns.
      */
     void start(ControlMessage.Welcome assigned) {
-        welcome = assigned;
         Thread.currentThread().setName("covey-worker");
         runThread = Thread.currentThread();
         workRead.complete(assigned);
         try {
-            runBody(assigned);
+            attempt.run(() -> WorkerFactory.create(assigned), t -> WorkerFactory.describeCreationFailure(assigned, t), reporter);
         } finally {
             runFinished.countDown();
         }
@@ -128,73 +139,20 @@ final class ChildWorkerRun {
             if (message instanceof ControlMessage.Stop) {
                 requestStop();
             } else if (message instanceof ControlMessage.HealthRequest request) {
-                healthChecks.answer(request, worker);
+                healthChecks.answer(request, attempt.worker());
             } else {
                 sendQuietly(new ControlMessage.Log("covey", "ignored an unexpected " + message.getClass().getSimpleName()));
             }
         }
     }
 
-    private void runBody(ControlMessage.Welcome welcome) {
-        CoveyWorker<?> instance;
-        try {
-            instance = WorkerFactory.create(welcome);
-        } catch (Throwable t) {
-            end(WorkerFactory.describeCreationFailure(welcome, t));
-            return;
-        }
-        instance.attachReporter(reporter);
-        worker = instance;
-        if (stopAsked) {
-            runReturned = true;
-            maybeEndAfterStop();
-            return;
-        }
-        try {
-            instance.runWorker();
-        } catch (Throwable t) {
-            if (!stopAsked) {
-                end("runWorker() threw " + describe(t));
-                return;
-            }
-            sendQuietly(new ControlMessage.Log("covey", "runWorker() ended with " + describe(t) + " while stopping"));
-        }
-        runReturned = true;
-        maybeEndAfterStop();
-    }
-
     private void requestStop() {
-        if (stopAsked || ended.get()) {
+        if (ended.get() || !attempt.askStop()) {
             return;
         }
-        stopAsked = true;
-        Thread thread = new Thread(this::stopBody, "covey-stop");
+        Thread thread = new Thread(attempt::stop, "covey-stop");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private void stopBody() {
-        CoveyWorker<?> instance = worker;
-        if (instance != null) {
-            try {
-                instance.stopWorker();
-            } catch (Throwable t) {
-                end("stopWorker() threw " + describe(t));
-                return;
-            }
-        }
-        stopReturned = true;
-        Thread thread = runThread;
-        if (!runReturned && thread != null && instance != null) {
-            thread.interrupt();
-        }
-        maybeEndAfterStop();
-    }
-
-    private void maybeEndAfterStop() {
-        if (stopAsked && runReturned && (stopReturned || worker == null)) {
-            end(null);
-        }
     }
 
     private void hostGone(String reason) {
@@ -250,7 +208,7 @@ final class ChildWorkerRun {
 
     /** SIGTERM (the host's stop ladder) or SIGINT: give the worker a moment, then take the descendants along. */
     private void onJvmShutdown() {
-        if (exiting || welcome == null) {
+        if (exiting || !workRead.isDone()) {
             return; // a warm child without work has nothing to stop
         }
         shuttingDown = true;
@@ -275,8 +233,4 @@ final class ChildWorkerRun {
         }
     }
 
-    static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null ? "" : ": " + message);
-    }
 }

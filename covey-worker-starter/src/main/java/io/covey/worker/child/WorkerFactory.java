@@ -9,6 +9,7 @@ import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.manifest.WorkerType;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.worker.CoveyWorker;
+import io.covey.core.worker.WorkerAttempt;
 
 /**
  * Builds the worker the host asked for. The host only ever names declared types; the child
@@ -54,7 +55,7 @@ final class WorkerFactory {
     static String describeCreationFailure(ControlMessage.Welcome welcome, Throwable t) {
         if (t instanceof ClassNotFoundException || t instanceof NoClassDefFoundError) {
             return "the worker class " + welcome.workerClass() + " is not on the child's class path ("
-                    + ChildWorkerRun.describe(t) + ")";
+                    + WorkerAttempt.describe(t) + ")";
         }
         if (t instanceof UnknownWorkerTypeException || t instanceof InvalidSpecException) {
             return "cannot build worker type '" + welcome.workerType() + "': " + t.getMessage();
@@ -63,6 +64,6 @@ final class WorkerFactory {
                 && t.getStackTrace()[0].getClassName().startsWith("io.covey.core.manifest")) {
             return "cannot build worker type '" + welcome.workerType() + "': " + t.getMessage();
         }
-        return "the worker's constructor threw " + ChildWorkerRun.describe(t);
+        return "the worker's constructor threw " + WorkerAttempt.describe(t);
     }
 }

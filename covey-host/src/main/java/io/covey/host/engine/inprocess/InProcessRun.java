@@ -1,5 +1,7 @@
 package io.covey.host.engine.inprocess;
 
+import static io.covey.core.worker.WorkerAttempt.describe;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -9,6 +11,7 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.json.Durations;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.HealthCheckRunner;
+import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerHealth;
 import io.covey.core.worker.WorkerReporter;
 import io.covey.host.engine.Scheduler;
@@ -25,11 +28,7 @@ import tools.jackson.databind.JsonNode;
  * {@code stopWorker()} on another, then interrupted, then abandoned after the stop timeout (a
  * thread cannot be killed; the attempt is reported as forced and its late calls are ignored).
  * <p>
- * The attempt ends when the worker reports completed, crashed or stopped; when
- * {@code runWorker()} throws; or, after a stop was asked, when both {@code stopWorker()} and
- * {@code runWorker()} have returned. An exception out of {@code runWorker()} after a stop was
- * asked is the usual way a blocked call gives up (a closed socket, an interrupt), so it is logged
- * rather than counted as a crash; {@code stopWorker()} throwing is a crash.
+ * When the attempt ends is {@link WorkerAttempt}'s rule, shared with the child JVM of a foreign worker.
  * <p>
  * {@code runWorker()} runs on a pooled thread, which goes on to run other workers once this
  * attempt returns; so the thread is only interrupted while it still runs this attempt (both
@@ -44,10 +43,22 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     /** The pooled thread while it runs this attempt's body; null before and after. Guarded by {@code this}. */
     private Thread runThread;
     private volatile Thread stopThread;
-    private volatile CoveyWorker<?> worker;
-    private volatile boolean stopAsked;
-    private volatile boolean runReturned;
-    private volatile boolean stopReturned;
+    private final WorkerAttempt attempt = new WorkerAttempt(new WorkerAttempt.Outcome() {
+        @Override
+        public void end(String failure) {
+            InProcessRun.this.end(failure == null ? RunExit.normal() : RunExit.failed(failure));
+        }
+
+        @Override
+        public void note(String line) {
+            callbacks.log("covey", line);
+        }
+
+        @Override
+        public void interruptRun() {
+            interruptRunThread();
+        }
+    });
     private volatile Scheduler.Cancellable stopDeadline;
     private final HealthCheckRunner healthChecks;
 
@@ -93,31 +104,8 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     }
 
     private void runBody() {
-        CoveyWorker<?> instance;
-        try {
-            instance = request.type().instantiate(request.params());
-        } catch (Throwable t) {
-            end(RunExit.failed("the worker's constructor threw " + describe(t)));
-            return;
-        }
-        instance.attachReporter(this);
-        worker = instance;
-        if (stopAsked) {
-            runReturned = true;
-            maybeEndAfterStop();
-            return;
-        }
-        try {
-            instance.runWorker();
-        } catch (Throwable t) {
-            if (!stopAsked) {
-                end(RunExit.failed("runWorker() threw " + describe(t)));
-                return;
-            }
-            callbacks.log("covey", "runWorker() ended with " + describe(t) + " while stopping");
-        }
-        runReturned = true;
-        maybeEndAfterStop();
+        attempt.run(() -> request.type().instantiate(request.params()),
+                t -> "the worker's constructor threw " + describe(t), this);
     }
 
     @Override
@@ -127,10 +115,9 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
 
     @Override
     public void stop(Duration timeout) {
-        if (ended.get() || stopAsked) {
+        if (ended.get() || !attempt.askStop()) {
             return;
         }
-        stopAsked = true;
         stopDeadline = scheduler.schedule(timeout, () -> {
             if (!ended.get()) {
                 end(new RunExit("the worker refused to stop within " + Durations.format(timeout)
@@ -138,38 +125,15 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
                 interruptAll();
             }
         });
-        Thread thread = new Thread(this::stopBody, "covey-stop-" + request.workerId() + "#" + request.attempt());
+        Thread thread = new Thread(attempt::stop, "covey-stop-" + request.workerId() + "#" + request.attempt());
         thread.setDaemon(true);
         stopThread = thread;
         thread.start();
     }
 
-    private void stopBody() {
-        CoveyWorker<?> instance = worker;
-        if (instance != null) {
-            try {
-                instance.stopWorker();
-            } catch (Throwable t) {
-                end(RunExit.failed("stopWorker() threw " + describe(t)));
-                return;
-            }
-        }
-        stopReturned = true;
-        if (!runReturned && instance != null) {
-            interruptRunThread();
-        }
-        maybeEndAfterStop();
-    }
-
-    private void maybeEndAfterStop() {
-        if (stopAsked && runReturned && (stopReturned || worker == null)) {
-            end(RunExit.normal());
-        }
-    }
-
     @Override
     public CompletableFuture<WorkerHealth> checkHealth() {
-        CoveyWorker<?> instance = worker;
+        CoveyWorker<?> instance = attempt.worker();
         if (instance == null || ended.get()) {
             return CompletableFuture.completedFuture(WorkerHealth.unhealthy("the worker is not running"));
         }
@@ -205,11 +169,6 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             }
             callbacks.exited(exit);
         }
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null ? "" : ": " + message);
     }
 
     // --- WorkerReporter: the worker's status calls ---
