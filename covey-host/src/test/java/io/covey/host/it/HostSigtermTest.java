@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.covey.host.engine.foreign.ForeignTestSupport;
+
 /** SIGTERM to a host in its own JVM: every worker is stopped and no child process is left. */
 class HostSigtermTest {
     @TempDir
@@ -57,7 +59,7 @@ class HostSigtermTest {
         host.destroy(); // SIGTERM
 
         assertThat(host.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).as("the host exits").isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().noneMatch(HostSigtermTest::alive));
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().noneMatch(ForeignTestSupport::alive));
         List<String> log = Files.readAllLines(dir.resolve("host.log"));
         assertThat(log).as("host log").noneMatch(line -> line.contains("still running after the shutdown budget"));
     }
@@ -68,18 +70,5 @@ class HostSigtermTest {
 
     private static String javaBinary() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    }
-
-    /** Alive and not a zombie (an orphan's exit status waits for PID 1 to collect it). */
-    private static boolean alive(long pid) {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -21,7 +21,7 @@ import io.covey.host.engine.foreign.workers.StubbornWorker;
 import io.covey.worker.launch.ChildLaunchSettings;
 
 /** Requests for the test workers, settings for tests, and a record of every pid to clean up. */
-final class ForeignTestSupport {
+public final class ForeignTestSupport {
     static final CoveyManifest MANIFEST = CoveyManifest.of(GreeterWorker.class, StubbornWorker.class, SleeperWorker.class,
             FloodWorker.class, BigMessageWorker.class, ExitWorker.class);
 
@@ -75,7 +75,7 @@ final class ForeignTestSupport {
      * Whether the process still runs. A zombie has exited and only waits for its parent (for an
      * orphan, this container's PID 1, which reaps late) to collect its status: it does not count.
      */
-    static boolean alive(long pid) {
+    public static boolean alive(long pid) {
         if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             return false;
         }

@@ -44,9 +44,7 @@ public final class WarmPoolBenchmark {
     public static List<Double> spawnToRunning(ChildLaunchSettings settings, int rounds) throws Exception {
         List<Double> samples = new ArrayList<>();
         try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
-            ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
-            launcher.prepareFor(ForeignTestSupport.MANIFEST);
-            launcher.prestart();
+            ForeignWorkerLauncher launcher = prestarted(settings, scheduler);
             try {
                 for (int i = -1; i < rounds; i++) { // one warm-up round for the host's side
                     awaitFull(launcher, settings);
@@ -77,9 +75,7 @@ public final class WarmPoolBenchmark {
         List<Double> samples = new ArrayList<>();
         Map<String, CompletableFuture<Long>> restarted = new ConcurrentHashMap<>();
         try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
-            ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
-            launcher.prepareFor(ForeignTestSupport.MANIFEST);
-            launcher.prestart();
+            ForeignWorkerLauncher launcher = prestarted(settings, scheduler);
             CoveyManager manager = CoveyManager.builder(ForeignTestSupport.MANIFEST).scheduler(scheduler)
                     .foreignLauncher(launcher).build();
             manager.subscribe(EventFilter.ALL, event -> {
@@ -117,9 +113,7 @@ public final class WarmPoolBenchmark {
     public static List<Double> burst(ChildLaunchSettings settings, int workers, int rounds) throws Exception {
         List<Double> samples = new ArrayList<>();
         try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
-            ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
-            launcher.prepareFor(ForeignTestSupport.MANIFEST);
-            launcher.prestart();
+            ForeignWorkerLauncher launcher = prestarted(settings, scheduler);
             try {
                 for (int round = 0; round < rounds; round++) {
                     awaitFull(launcher, settings);
@@ -149,6 +143,14 @@ public final class WarmPoolBenchmark {
             }
         }
         return samples;
+    }
+
+    /** A launcher that knows the test workers and fills its pool from now on. */
+    private static ForeignWorkerLauncher prestarted(ChildLaunchSettings settings, ExecutorScheduler scheduler) {
+        ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(settings, scheduler);
+        launcher.prepareFor(ForeignTestSupport.MANIFEST);
+        launcher.prestart();
+        return launcher;
     }
 
     private static void awaitFull(ForeignWorkerLauncher launcher, ChildLaunchSettings settings) {
