@@ -84,7 +84,7 @@ final class Declarations {
                 started.add(id);
                 stopped.add(id);
             } else if (slot.desired() == WorkerSlot.Desired.STOP) {
-                slot.want(WorkerSlot.Desired.RUN);
+                slot.wantFreshStart(); // once its stop is over, if it is still under way
                 slot.restartTracker.reset();
                 if (slot.state() == WorkerState.STOPPED) {
                     started.add(id);

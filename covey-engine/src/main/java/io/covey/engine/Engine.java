@@ -104,7 +104,9 @@ final class Engine {
                     if (slot.freshStartWanted()) {
                         beginStop(slot, broken != null ? "restarting: " + broken : "restarting");
                     }
-                } else if (slot.freshStartWanted() || slot.state() == WorkerState.PENDING || slot.state() == WorkerState.STOPPED) {
+                } else if (slot.freshStartWanted() || slot.state() == WorkerState.PENDING) {
+                    // A worker that stopped on its own stays STOPPED (its restart policy may back it
+                    // off and start it again): only a wish starts it, as a re-declaration after a stop does.
                     startWhenReady(slot);
                 }
             }
@@ -286,6 +288,12 @@ final class Engine {
             }
             backOff(slot, ended, decision.delay());
         } else if (policy == RestartPolicy.ALWAYS) {
+            if (!slot.state().canMoveTo(WorkerState.BACKOFF)) {
+                // The table has no STOPPED -> BACKOFF: a worker that stopped on its own is left stopped.
+                slot.note("not restarted: the worker stopped on its own, and restart policy always restarts only after"
+                        + " a completion or a crash");
+                return;
+            }
             backOff(slot, ended, slot.restartTracker.afterCleanExit(context.clock().instant(), ended.runningSince(), options,
                     random).delay());
         }
