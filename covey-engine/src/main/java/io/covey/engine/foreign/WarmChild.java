@@ -32,11 +32,14 @@ final class WarmChild {
     private volatile boolean wasReady;
     private volatile ControlChannel channel;
 
-    /** @param onReady told once the child is ready and may be handed out */
-    WarmChild(long slot, String secret, Consumer<WarmChild> onReady) {
+    /**
+     * @param onReady told once the child is ready and may be handed out
+     * @param log     where its output goes while it waits
+     */
+    WarmChild(long slot, String secret, Consumer<WarmChild> onReady, System.Logger log) {
         this.slot = slot;
         this.onReady = onReady;
-        this.output = new OutputHandover(name());
+        this.output = new OutputHandover(name(), log);
         // A warm child has no worker yet whose log could tell of a refused impostor: the host's log does.
         this.expected = new ExpectedChild(name(), secret, this::serve, reason -> { });
     }

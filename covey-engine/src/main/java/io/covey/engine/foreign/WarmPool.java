@@ -118,7 +118,7 @@ final class WarmPool {
     }
 
     private boolean startOne() {
-        WarmChild child = new WarmChild(slots.incrementAndGet(), Secrets.oneTime(), this::ready);
+        WarmChild child = new WarmChild(slots.incrementAndGet(), Secrets.oneTime(), this::ready, LOG);
         try {
             ControlServer server = context.endpoint().open();
             ChildCommand command = context.template().warm(child.slot(), child.name(), workerClasses, warmClasses,
