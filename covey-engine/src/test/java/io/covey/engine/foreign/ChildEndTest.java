@@ -54,4 +54,10 @@ class ChildEndTest {
         assertThat(new ChildEnd(1, StopStep.NONE, null, null, TWO, new ControlMessage.Ended("runWorker() threw x"), true, List.of("trace"))
                 .toRunExit()).isEqualTo(new RunExit("runWorker() threw x", 1, null, false));
     }
+
+    @Test
+    void aStopTheChildHonouredBeforeTheLadderWentOnIsNotForced() {
+        assertThat(new ChildEnd(0, StopStep.STOP_SENT, null, TEN, TWO, new ControlMessage.Ended(null), true, List.of()).toRunExit())
+                .isEqualTo(new RunExit(null, 0, null, false));
+    }
 }
