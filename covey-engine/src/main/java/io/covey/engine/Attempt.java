@@ -3,6 +3,7 @@ package io.covey.engine;
 import java.time.Instant;
 import java.util.Map;
 
+import io.covey.core.lifecycle.WorkerState;
 import io.covey.engine.launch.StatusReport;
 import io.covey.engine.launch.WorkerRun;
 
@@ -29,6 +30,7 @@ final class Attempt {
     private int failedHealthChecks;
     private Instant endedAt;
     private boolean forced;
+    private boolean stoppedByItself;
 
     private Attempt(int number, Instant startedAt, Map<String, Integer> boundTo) {
         this.number = number;
@@ -128,11 +130,17 @@ final class Attempt {
         return forced;
     }
 
-    /** The run is over: no longer live, its timers of no more use. */
-    void ended(Instant now, boolean wasForced) {
+    /** Whether it ended STOPPED without a stop being asked: the worker said stopped() on its own. */
+    boolean stoppedByItself() {
+        return stoppedByItself;
+    }
+
+    /** The run is over, with {@code outcome}: no longer live, its timers of no more use. */
+    void ended(Instant now, ExitClassifier.Outcome outcome) {
         run = null;
         endedAt = now;
-        forced = wasForced;
+        forced = outcome.forced();
+        stoppedByItself = outcome.state() == WorkerState.STOPPED && !stopRequested;
         cancel(Timer.START);
         cancel(Timer.HEALTH);
     }

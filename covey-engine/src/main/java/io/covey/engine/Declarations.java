@@ -84,11 +84,12 @@ final class Declarations {
                 started.add(id);
                 stopped.add(id);
             } else if (slot.desired() == WorkerSlot.Desired.STOP) {
-                slot.wantFreshStart(); // once its stop is over, if it is still under way
                 slot.restartTracker.reset();
                 if (slot.state() == WorkerState.STOPPED) {
+                    slot.wantFreshStart(); // however it came to be stopped, by its group's stop or on its own
                     started.add(id);
                 } else {
+                    slot.want(WorkerSlot.Desired.RUN); // a stop still under way: it starts once that is over
                     unchanged.add(id);
                 }
             } else {

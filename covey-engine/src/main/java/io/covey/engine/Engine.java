@@ -104,9 +104,10 @@ final class Engine {
                     if (slot.freshStartWanted()) {
                         beginStop(slot, broken != null ? "restarting: " + broken : "restarting");
                     }
-                } else if (slot.freshStartWanted() || slot.state() == WorkerState.PENDING) {
-                    // A worker that stopped on its own stays STOPPED (its restart policy may back it
-                    // off and start it again): only a wish starts it, as a re-declaration after a stop does.
+                } else if (slot.freshStartWanted() || slot.state() == WorkerState.PENDING
+                        || slot.state() == WorkerState.STOPPED && !slot.attempt().stoppedByItself()) {
+                    // A worker that said stopped() on its own is no crash: it stays STOPPED until a
+                    // restart or a re-run after a stop asks for it.
                     startWhenReady(slot);
                 }
             }
@@ -248,7 +249,7 @@ final class Engine {
         live--;
         ExitClassifier.Outcome outcome = ExitClassifier.classify(attempt.terminalReport(), exit, attempt.stopRequested(),
                 attempt.unhealthy());
-        attempt.ended(context.clock().instant(), outcome.forced());
+        attempt.ended(context.clock().instant(), outcome);
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {
             slot.note("refused to stop: " + outcome.message());
         }
@@ -287,15 +288,13 @@ final class Engine {
                 return;
             }
             backOff(slot, ended, decision.delay());
-        } else if (policy == RestartPolicy.ALWAYS) {
-            if (!slot.state().canMoveTo(WorkerState.BACKOFF)) {
-                // The table has no STOPPED -> BACKOFF: a worker that stopped on its own is left stopped.
-                slot.note("not restarted: the worker stopped on its own, and restart policy always restarts only after"
-                        + " a completion or a crash");
-                return;
-            }
+        } else if (policy == RestartPolicy.ALWAYS && outcome == WorkerState.COMPLETED) {
             backOff(slot, ended, slot.restartTracker.afterCleanExit(context.clock().instant(), ended.runningSince(), options,
                     random).delay());
+        } else if (policy == RestartPolicy.ALWAYS && ended.stoppedByItself()) {
+            // The table has no STOPPED -> BACKOFF, and a stop of its own is no crash.
+            slot.note("not restarted: the worker stopped on its own, and restart policy always restarts after a"
+                    + " completion or a crash");
         }
     }
 

@@ -164,4 +164,27 @@ class EngineAttemptsTest {
         assertThat(engine.states("w")).endsWith(STOPPING, STOPPED, STARTING);
         assertThat(engine.run("w").request().attempt()).isEqualTo(2);
     }
+
+    @Test
+    void aGroupRunAgainAfterAStopStartsWhatWasStoppedButNotWhatCompleted() {
+        engine.runGroup("g", new WorkerSpec("SilentWorker", "stopped-by-itself", null, null),
+                new WorkerSpec("SilentWorker", "job", null, null), new WorkerSpec("SilentWorker", "service", null, null));
+        engine.run("stopped-by-itself").report(StatusCall.STOPPED, "nothing to do").exitNormally();
+        engine.run("job").completed(Map.of("rows", 7)).exitNormally();
+        engine.run("service").report(StatusCall.RUNNING, "up");
+        engine.settle();
+        engine.stopGroup("g");
+        engine.run("service").exitNormally();
+        engine.settle();
+
+        var diff = engine.runGroup("g", new WorkerSpec("SilentWorker", "stopped-by-itself", null, null),
+                new WorkerSpec("SilentWorker", "job", null, null), new WorkerSpec("SilentWorker", "service", null, null));
+
+        assertThat(diff.started()).containsExactly("stopped-by-itself", "service");
+        assertThat(diff.unchanged()).containsExactly("job");
+        assertThat(engine.launcher.runs("stopped-by-itself")).hasSize(2);
+        assertThat(engine.launcher.runs("service")).hasSize(2);
+        assertThat(engine.launcher.runs("job")).hasSize(1);
+        assertThat(engine.worker("job").result()).isEqualTo(CoveyJson.toTree(Map.of("rows", 7)));
+    }
 }
