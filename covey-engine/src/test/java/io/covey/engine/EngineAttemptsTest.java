@@ -9,6 +9,7 @@ import static io.covey.core.lifecycle.WorkerState.STOPPING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class EngineAttemptsTest {
 
     @Test
     void aRestoredResultIsKeptAndNotRunAgain() throws Exception {
-        engine.restore(new DesiredState(1, java.util.List.of(new DesiredState.Group("g", java.util.List.of(
+        engine.restore(new DesiredState(1, List.of(new DesiredState.Group("g", List.of(
                 new DesiredState.Worker(new WorkerSpec("SilentWorker", "w", null, null), false, CoveyJson.toTree(Map.of("n", 1))))))));
 
         assertThat(engine.engine.requireSlot("w").resultView().get()).isEqualTo(CoveyJson.toTree(Map.of("n", 1)));

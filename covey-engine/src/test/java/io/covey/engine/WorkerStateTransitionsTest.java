@@ -10,6 +10,7 @@ import static io.covey.core.lifecycle.WorkerState.STARTING;
 import static io.covey.core.lifecycle.WorkerState.STOPPED;
 import static io.covey.core.lifecycle.WorkerState.STOPPING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -80,6 +81,18 @@ class WorkerStateTransitionsTest {
         return report(specs[0].id(), StatusCall.RUNNING, "up");
     }
 
+    /** d (restart never) and w, which depends on it being running, both RUNNING. */
+    private void runningWithADependency(WorkerOptions options) {
+        running(silent("d", NEVER), silent("w", options).withDependsOn(Dependency.running("d")));
+        report("w", StatusCall.RUNNING, "up");
+    }
+
+    /** d crashes for good, then w is restarted by hand: it has to wait for d. */
+    private void restartedWhileItsDependencyIsDown() {
+        exit("d", RunExit.failed("lost its disk"));
+        engine.restart("w");
+    }
+
     // --- first states ---
 
     @Test
@@ -98,7 +111,7 @@ class WorkerStateTransitionsTest {
                 List.of(new DesiredState.Worker(silent("w"), true, null))))));
 
         assertThat(engine.lifecycle("w")).extracting(LifecycleEvent::state, LifecycleEvent::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(STOPPED, "stopped (restored)"));
+                .containsExactly(tuple(STOPPED, "stopped (restored)"));
         assertThat(engine.launcher.runs()).isEmpty();
     }
 
@@ -356,11 +369,10 @@ class WorkerStateTransitionsTest {
 
     @Test
     void completedToPending() {
-        running(silent("d", NEVER), silent("w").withDependsOn(Dependency.running("d")));
-        report("w", StatusCall.RUNNING, "up").completed(Map.of("rows", 7)).exitNormally();
-        exit("d", RunExit.failed("lost its disk"));
+        runningWithADependency(null);
+        engine.run("w").completed(Map.of("rows", 7)).exitNormally();
 
-        engine.restart("w");
+        restartedWhileItsDependencyIsDown();
 
         assertThat(steps("w")).endsWith(new Step(COMPLETED, PENDING, "waiting for 'd' to be running (it is CRASHED)"));
     }
@@ -416,12 +428,10 @@ class WorkerStateTransitionsTest {
 
     @Test
     void crashedToPending() {
-        running(silent("d", NEVER), silent("w", NEVER).withDependsOn(Dependency.running("d")));
-        report("w", StatusCall.RUNNING, "up");
+        runningWithADependency(NEVER);
         exit("w", RunExit.failed("boom"));
-        exit("d", RunExit.failed("lost its disk"));
 
-        engine.restart("w");
+        restartedWhileItsDependencyIsDown();
 
         assertThat(steps("w")).endsWith(new Step(CRASHED, PENDING, "waiting for 'd' to be running (it is CRASHED)"));
     }
@@ -461,12 +471,10 @@ class WorkerStateTransitionsTest {
 
     @Test
     void backoffToPending() {
-        running(silent("d", NEVER), silent("w").withDependsOn(Dependency.running("d")));
-        report("w", StatusCall.RUNNING, "up");
+        runningWithADependency(null);
         backingOff("w");
-        exit("d", RunExit.failed("lost its disk"));
 
-        engine.restart("w");
+        restartedWhileItsDependencyIsDown();
 
         assertThat(steps("w")).endsWith(new Step(BACKOFF, PENDING, "waiting for 'd' to be running (it is CRASHED)"));
         engine.advance(Duration.ofMinutes(1));
@@ -497,12 +505,10 @@ class WorkerStateTransitionsTest {
 
     @Test
     void failedToPending() {
-        running(silent("d", NEVER), silent("w", GIVE_UP_AT_ONCE).withDependsOn(Dependency.running("d")));
-        report("w", StatusCall.RUNNING, "up");
+        runningWithADependency(GIVE_UP_AT_ONCE);
         exit("w", RunExit.failed("boom"));
-        exit("d", RunExit.failed("lost its disk"));
 
-        engine.restart("w");
+        restartedWhileItsDependencyIsDown();
 
         assertThat(steps("w")).endsWith(new Step(FAILED, PENDING, "waiting for 'd' to be running (it is CRASHED)"));
     }
