@@ -280,7 +280,7 @@ final class Engine {
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {
             slot.note("refused to stop: " + outcome.message());
         }
-        slot.transitionTo(outcome.state(), outcome.message());
+        slot.transitionTo(outcome.state(), outcome.message(), outcome.crashReason());
         if (outcome.state() == WorkerState.COMPLETED) {
             slot.result = slot.terminalReport.result();
             slot.resultFuture.complete(slot.result);

@@ -10,6 +10,7 @@ import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerEndedException;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.LifecycleEvent;
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.WorkerOptions;
@@ -81,12 +82,17 @@ final class WorkerSlot {
 
     /** The funnel: checks the transition table, stamps the time, publishes the event. */
     void transitionTo(WorkerState next, String newMessage) {
+        transitionTo(next, newMessage, null);
+    }
+
+    /** @param crashReason why, for a move to CRASHED (a metric tag downstream); else null */
+    void transitionTo(WorkerState next, String newMessage, CrashReason crashReason) {
         state.requireMoveTo(next);
         WorkerState previous = state;
         state = next;
         message = newMessage;
         context.journal().append(new LifecycleEvent(0, context.clock().instant(), group, id, attempt, next, newMessage,
-                next == WorkerState.STOPPED && forced));
+                next == WorkerState.STOPPED && forced, spec.type(), next == WorkerState.CRASHED ? crashReason : null));
         if (previous != next) {
             stateChanged.accept(this);
         }
@@ -94,7 +100,8 @@ final class WorkerSlot {
 
     /** Announces a new slot (PENDING is its first state, so there is no transition to check). */
     void announce() {
-        context.journal().append(new LifecycleEvent(0, context.clock().instant(), group, id, attempt, state, message, false));
+        context.journal().append(new LifecycleEvent(0, context.clock().instant(), group, id, attempt, state, message, false,
+                spec.type(), null));
     }
 
     void note(String line) {
