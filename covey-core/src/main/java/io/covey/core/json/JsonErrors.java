@@ -60,10 +60,22 @@ public final class JsonErrors {
         if (e instanceof StreamReadException) {
             return "the text is not valid JSON" + at(e.getLocation());
         }
+        String refusal = refusal(e);
+        if (refusal != null) {
+            return field + " was refused: " + refusal;
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return field + " is not a known field" + (known.isEmpty() ? "" : " (known fields there: " + known + ")");
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == Duration.class
+                && format.getValue() instanceof String text) {
+            try {
+                Durations.parse(text);
+            } catch (IllegalArgumentException refused) {
+                return field + " was refused: " + refused.getMessage();
+            }
         }
         if (e instanceof InvalidFormatException format) {
             return field + " must be " + expected(format.getTargetType()) + ", was " + shown(format.getValue());
@@ -72,11 +84,7 @@ public final class JsonErrors {
             return field + " names an unknown kind";
         }
         if (e instanceof ValueInstantiationException) {
-            Throwable cause = e.getCause();
-            String reason = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                    || cause instanceof RuntimeException && cause.getClass().getName().startsWith("io.covey.")
-                    ? cause.getMessage() : "a value it cannot take";
-            return field + " was refused: " + reason;
+            return field + " was refused: it has a value its type cannot take";
         }
         if (e instanceof MismatchedInputException mismatch) {
             String message = String.valueOf(e.getOriginalMessage());
@@ -87,6 +95,17 @@ public final class JsonErrors {
             return field + " must be " + expected(mismatch.getTargetType());
         }
         return field + " does not fit what is expected there";
+    }
+
+    /** The message of a value's own check (a record's compact constructor, a creator) that Jackson wrapped, if one refused it. */
+    private static String refusal(JacksonException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && !(cause instanceof NumberFormatException)
+                    || cause.getClass().getName().startsWith("io.covey.")) {
+                return cause.getMessage();
+            }
+        }
+        return null;
     }
 
     /** The JSON shape a Java type reads from, e.g. "a whole number" for {@code int}. */
