@@ -22,7 +22,8 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
                 ? "the request was refused as malformed (for example a path with an encoded '/' or a NUL)"
                 : "the request failed with status " + status;
         try {
-            byte[] body = ProblemBodies.json(kind, detail, request.getDecodedRequestURI() == null ? null : request.getRequestURI());
+            // The raw URI as it arrived (still percent-encoded): the decoded one is what Tomcat refused.
+            byte[] body = ProblemBodies.json(kind, detail, request.getCoyoteRequest().requestURI().toString());
             response.setContentType(ProblemBodies.MEDIA_TYPE);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
