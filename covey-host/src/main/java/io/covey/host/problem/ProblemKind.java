@@ -20,47 +20,47 @@ import io.covey.core.spec.InvalidNameException;
  */
 public enum ProblemKind {
     /** The body or a spec in it cannot be accepted as written. */
-    INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+    INVALID_REQUEST(400, "invalid-request", "Invalid Request"),
     /** The body is not JSON, or not of the shape the call takes. */
-    INVALID_JSON(400, "invalid-json", "Invalid JSON body"),
+    INVALID_JSON(400, "invalid-json", "Invalid JSON Body"),
     /** A group name, worker id or type name outside the allowed characters or length. */
-    INVALID_NAME(400, "invalid-name", "Invalid name"),
+    INVALID_NAME(400, "invalid-name", "Invalid Name"),
     /** A spec names a worker type the manifest does not declare; {@code declaredTypes} lists those it does. */
-    UNKNOWN_WORKER_TYPE(400, "unknown-worker-type", "Unknown worker type"),
+    UNKNOWN_WORKER_TYPE(400, "unknown-worker-type", "Unknown Worker Type"),
     /** A worker's params do not fit its type; {@code field} names the param at fault. */
-    INVALID_PARAMS(400, "invalid-params", "Invalid params"),
+    INVALID_PARAMS(400, "invalid-params", "Invalid Params"),
     /** A query parameter (tail=, since=, types=...) that is not one the call takes. */
-    INVALID_QUERY(400, "invalid-query", "Invalid query parameter"),
+    INVALID_QUERY(400, "invalid-query", "Invalid Query Parameter"),
     /** A declaration over a size limit (workers per group, workers in all). */
-    LIMIT_EXCEEDED(400, "limit-exceeded", "Limit exceeded"),
+    LIMIT_EXCEEDED(400, "limit-exceeded", "Limit Exceeded"),
     /** A request the server refused before reading it (an encoded '/', a NUL, a broken request line). */
-    MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+    MALFORMED_REQUEST(400, "malformed-request", "Malformed Request"),
     /** The token is missing or wrong. */
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     /** A browser page of another origin tried to change state or open the event stream. */
-    FORBIDDEN_ORIGIN(403, "forbidden-origin", "Forbidden origin"),
+    FORBIDDEN_ORIGIN(403, "forbidden-origin", "Forbidden Origin"),
     /** No such group or worker. */
-    NOT_FOUND(404, "not-found", "Not found"),
+    NOT_FOUND(404, "not-found", "Not Found"),
     /** No such route: the path is not part of the API. */
-    NO_SUCH_ROUTE(404, "no-such-route", "No such route"),
+    NO_SUCH_ROUTE(404, "no-such-route", "No Such Route"),
     /** The route exists but does not take this method. */
-    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     /** The route cannot answer in a type the Accept header allows. */
-    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not Acceptable"),
     /** A worker id already declared in another group. */
     CONFLICT(409, "conflict", "Conflict"),
     /** The result asked for will never come: the worker failed or was removed. */
-    WORKER_ENDED(409, "worker-ended", "Worker ended"),
+    WORKER_ENDED(409, "worker-ended", "Worker Ended"),
     /** The body is larger than covey.host.max-body-size. */
-    BODY_TOO_LARGE(413, "body-too-large", "Body too large"),
+    BODY_TOO_LARGE(413, "body-too-large", "Body Too Large"),
     /** A body that is not application/json (or another +json type). */
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Media Type"),
     /** Too many requests or outstanding tickets. */
-    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too Many Requests"),
     /** The host failed; its log has the details. */
-    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    INTERNAL_ERROR(500, "internal-error", "Internal Error"),
     /** The host is shutting down. */
-    SHUTTING_DOWN(503, "shutting-down", "Shutting down");
+    SHUTTING_DOWN(503, "shutting-down", "Shutting Down");
 
     private static final String PREFIX = "urn:covey:problem:";
 
