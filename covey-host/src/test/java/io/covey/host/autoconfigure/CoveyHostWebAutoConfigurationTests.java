@@ -11,8 +11,6 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.covey.core.manifest.CoveyManifest;
-import io.covey.engine.testworkers.ServiceWorker;
 import io.covey.host.api.GroupsController;
 import io.covey.host.api.ManifestController;
 import io.covey.host.api.OpenApiController;
@@ -30,7 +28,7 @@ class CoveyHostWebAutoConfigurationTests {
                     CoveyHostWebAutoConfiguration.class))
             .withPropertyValues("covey.worker.warm-pool.size=0")
             .withBean(DefaultErrorAttributes.class)
-            .withUserConfiguration(Manifest.class);
+            .withUserConfiguration(CoveyHostAutoConfigurationTests.Manifest.class);
 
     @Test
     void theApiTheGuardsTheEventStreamAndTheDashboard() {
@@ -63,14 +61,6 @@ class CoveyHostWebAutoConfigurationTests {
     void nothingWithoutTheManager() {
         runner.withPropertyValues("covey.host.enabled=false").run(context -> assertThat(context).hasNotFailed()
                 .doesNotHaveBean(GroupsController.class).doesNotHaveBean("coveyRequestGuard"));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Manifest {
-        @Bean
-        CoveyManifest manifest() {
-            return CoveyManifest.of(ServiceWorker.class);
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
