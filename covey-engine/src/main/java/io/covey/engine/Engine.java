@@ -253,7 +253,7 @@ final class Engine {
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {
             slot.note("refused to stop: " + outcome.message());
         }
-        slot.transitionTo(outcome.state(), outcome.message());
+        slot.transitionTo(outcome.state(), outcome.message(), outcome.crashReason());
         if (outcome.state() == WorkerState.COMPLETED) {
             JsonNode result = attempt.terminalReport().result();
             slot.completed(result);

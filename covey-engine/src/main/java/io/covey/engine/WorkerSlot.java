@@ -11,6 +11,7 @@ import io.covey.core.api.WorkerEndedException;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.LifecycleEvent;
 import io.covey.core.event.LogEvent;
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.WorkerOptions;
@@ -64,6 +65,11 @@ final class WorkerSlot {
      * begin in), stamps the time, publishes the event.
      */
     void transitionTo(WorkerState next, String newMessage) {
+        transitionTo(next, newMessage, null);
+    }
+
+    /** @param crashReason why, for a move to CRASHED (a metric tag downstream); else null */
+    void transitionTo(WorkerState next, String newMessage, CrashReason crashReason) {
         WorkerState previous = state;
         if (previous == null) {
             WorkerState.requireFirst(next);
@@ -73,7 +79,8 @@ final class WorkerSlot {
         state = next;
         message = newMessage;
         context.journal().append(new LifecycleEvent(0, context.clock().instant(), group(), id, attempt.number(), next,
-                newMessage, next == WorkerState.STOPPED && attempt.forced()));
+                newMessage, next == WorkerState.STOPPED && attempt.forced(), spec().type(),
+                next == WorkerState.CRASHED ? crashReason : null));
         if (previous != null && previous != next) {
             stateChanged.accept(this);
         }

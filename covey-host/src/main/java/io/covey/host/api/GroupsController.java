@@ -31,8 +31,7 @@ public class GroupsController {
 
     @PutMapping("/{name}")
     public GroupDiff runGroup(@PathVariable String name, HttpServletRequest request) {
-        WorkersRequest body = bodies.read(request, WorkersRequest.class);
-        return covey.runGroup(new CoveyGroup(name, body.requireWorkers()));
+        return covey.runGroup(new CoveyGroup(name, WorkersRequest.from(bodies.readTree(request)).workers()));
     }
 
     @GetMapping
@@ -47,8 +46,7 @@ public class GroupsController {
 
     @PostMapping("/{name}/workers")
     public GroupDiff addWorkers(@PathVariable String name, HttpServletRequest request) {
-        WorkersRequest body = bodies.read(request, WorkersRequest.class);
-        return covey.addWorkers(name, body.requireWorkers());
+        return covey.addWorkers(name, WorkersRequest.from(bodies.readTree(request)).workers());
     }
 
     @DeleteMapping("/{name}/workers/{id}")
