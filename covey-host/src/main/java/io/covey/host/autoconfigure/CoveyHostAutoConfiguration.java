@@ -20,7 +20,6 @@ import io.covey.host.state.DesiredStateStore;
 @AutoConfiguration(afterName = "io.covey.worker.autoconfigure.CoveyWorkerAutoConfiguration")
 @EnableConfigurationProperties(CoveyHostProperties.class)
 public final class CoveyHostAutoConfiguration {
-    private static final System.Logger LOG = System.getLogger(CoveyHostAutoConfiguration.class.getName());
 
     @Bean
     @ConditionalOnMissingBean
@@ -40,8 +39,9 @@ public final class CoveyHostAutoConfiguration {
     }
 
     /**
-     * Launches foreign workers as child JVMs. Children get the host's class path, plus the jars
-     * of {@code covey.host.worker-path} unless {@code covey.worker.worker-path} names others.
+     * Launches foreign workers as child JVMs. Children get the lean class path (the child runtime
+     * and the worker classes' jars, laid out as files when the host runs from its executable jar),
+     * plus the jars of {@code covey.host.worker-path} unless {@code covey.worker.worker-path} names others.
      */
     @Bean
     @ConditionalOnMissingBean(WorkerLauncher.class)
@@ -49,29 +49,10 @@ public final class CoveyHostAutoConfiguration {
                                                      CoveyHostProperties properties, ObjectProvider<CoveyManifest> manifest) {
         ChildLaunchSettings effective = settings.workerPath() == null && properties.getWorkerPath() != null
                 ? settings.withWorkerPath(properties.getWorkerPath()) : settings;
-        warnIfChildrenCannotUseTheClassPath(effective);
         ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(effective, scheduler);
         manifest.ifAvailable(launcher::prepareFor); // before the pool starts, so that every warm child loads the worker classes
         launcher.prestart(); // the warm pool (covey.worker.warm-pool.size) fills in the background from now on
         return launcher;
-    }
-
-    private static void warnIfChildrenCannotUseTheClassPath(ChildLaunchSettings settings) {
-        String classPath = System.getProperty("java.class.path", "");
-        if (settings.classPath().isEmpty() && !classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
-                && isNestedJar(classPath)) {
-            LOG.log(System.Logger.Level.WARNING, "the host runs from the executable jar " + classPath + ", whose nested jars"
-                    + " a child JVM cannot use: foreign workers will fail to start. Unpack it first (java -Djarmode=tools -jar "
-                    + classPath + " extract) and run the unpacked jar, or set covey.worker.class-path");
-        }
-    }
-
-    private static boolean isNestedJar(String jar) {
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
-            return file.getEntry("BOOT-INF/lib/") != null || file.getEntry("BOOT-INF/classes/") != null;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     @Bean
