@@ -1,7 +1,8 @@
 package io.covey.host.api;
 
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,8 @@ import io.covey.core.api.CoveyOperations;
 import io.covey.core.api.InvalidSpecException;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.engine.CoveyManager;
 
 /** Single workers: status, restart, logs; and the manifest. */
 @RestController
@@ -22,9 +25,11 @@ public class WorkersController {
     private static final int MAX_TAIL = 2000;
 
     private final CoveyOperations covey;
+    private final CoveyManifest manifest;
 
-    public WorkersController(CoveyOperations covey) {
+    public WorkersController(CoveyOperations covey, CoveyManager manager) {
         this.covey = covey;
+        this.manifest = manager.manifest();
     }
 
     @GetMapping("/workers/{id}")
@@ -45,8 +50,16 @@ public class WorkersController {
         return covey.logs(id, tail);
     }
 
+    /** The types that may be declared, and those that cannot run here with the reason (a class that did not load). */
     @GetMapping("/manifest")
-    public Map<String, List<String>> manifest() {
-        return Map.of("types", covey.workerTypes());
+    public Manifest manifest() {
+        return new Manifest(covey.workerTypes(), manifest.unavailable().stream()
+                .map(type -> new Unavailable(type.name(), type.className(), type.reason())).toList());
+    }
+
+    public record Manifest(List<String> types, List<Unavailable> unavailable) {
+    }
+
+    public record Unavailable(String type, @JsonProperty("class") String className, String reason) {
     }
 }

@@ -3,8 +3,10 @@ package io.covey.host.autoconfigure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.engine.CoveyManager;
@@ -15,6 +17,8 @@ import io.covey.engine.foreign.ForeignWorkerLauncher;
 import io.covey.engine.launch.WorkerLauncher;
 import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.host.state.DesiredStateStore;
+import io.covey.host.workerpath.WorkerJars;
+import io.covey.host.workerpath.WorkerPathTypes;
 
 /** The manager engine, its lifecycle and its persisted state. */
 @AutoConfiguration(afterName = "io.covey.worker.autoconfigure.CoveyWorkerAutoConfiguration")
@@ -29,6 +33,15 @@ public final class CoveyHostAutoConfiguration {
         }
         DesiredStateStore store = new DesiredStateStore(properties.getStateDir());
         return new DesiredStateStoreHolder(store, store.load());
+    }
+
+    /** The worker types of {@code covey.host.worker-path}, from each jar's index. */
+    @Bean
+    @ConditionalOnProperty(prefix = "covey.host", name = "worker-path")
+    @ConditionalOnMissingBean
+    WorkerPathTypes coveyWorkerPathTypes(CoveyHostProperties properties, ResourceLoader resourceLoader) {
+        return new WorkerPathTypes(properties.getWorkerPath(),
+                WorkerJars.classLoaderFor(properties.getWorkerPath(), resourceLoader.getClassLoader()));
     }
 
     /** The timer thread shared by the engine and the foreign launcher. */
