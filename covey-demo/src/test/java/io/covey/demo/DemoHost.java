@@ -1,8 +1,11 @@
 package io.covey.demo;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fazecast.jSerialComm.SerialPort;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,8 +16,9 @@ import io.covey.host.CoveyHostApplication;
 
 /**
  * The real Covey host application on a random port, with the demo workers found by scanning
- * as in production. Foreign workers are child JVMs on the test class path, which holds the
- * demo workers and jSerialComm.
+ * (their jar, with its index, is packaged only after the tests). Foreign workers are child JVMs on
+ * the lean class path: the child runtime and the demo workers' classes, plus jSerialComm, which a
+ * worker path would hold beside the workers jar.
  */
 public final class DemoHost implements AutoCloseable {
     private final ConfigurableApplicationContext context;
@@ -28,10 +32,19 @@ public final class DemoHost implements AutoCloseable {
     public static DemoHost start(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--covey.worker.scan-packages=io.covey.demo.workers",
+                "--covey.worker.extra-class-path=" + codeSource(SerialPort.class),
                 "--covey.host.worker-defaults.stop-timeout=5s", "--covey.host.shutdown-budget=10s",
                 "--spring.main.banner-mode=off", "--spring.lifecycle.timeout-per-shutdown-phase=5s"));
         args.addAll(List.of(extraArgs));
         return new DemoHost(SpringApplication.run(CoveyHostApplication.class, args.toArray(String[]::new)));
+    }
+
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String baseUrl() {
