@@ -24,6 +24,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import io.covey.host.api.EventTicketsController;
 import io.covey.host.api.EventsController;
 import io.covey.host.api.GroupsController;
+import io.covey.host.api.GroupsFileController;
 import io.covey.host.api.JsonBodyReader;
 import io.covey.host.api.ProblemErrorController;
 import io.covey.host.api.ProblemResponses;
@@ -39,7 +40,7 @@ import io.covey.host.security.EventTicketStore;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(CoveyManager.class)
 @Import({GroupsController.class, WorkersController.class, EventsController.class, EventTicketsController.class,
-        ProblemResponses.class, ProblemErrorController.class})
+        GroupsFileController.class, ProblemResponses.class, ProblemErrorController.class})
 @EnableWebSocket
 public final class CoveyHostWebAutoConfiguration {
     private static final System.Logger LOG = System.getLogger(CoveyHostWebAutoConfiguration.class.getName());
