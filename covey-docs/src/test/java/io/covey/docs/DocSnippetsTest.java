@@ -14,6 +14,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.GroupsFile;
+import io.covey.core.spec.GroupsFileFormat;
+import io.covey.demo.workers.CountdownJob;
+import io.covey.demo.workers.FlakyWorker;
+import io.covey.demo.workers.StreamSerialPortToHttp;
+
 /**
  * The Java in README.md and docs/*.md is compiled code: each {@code ```java} block sits under a
  * {@code <!-- snippet: path -->} line naming a source file of the build (this module's test
@@ -77,6 +84,35 @@ class DocSnippetsTest {
     void theReadmesWorkerExampleIsTheDemosRealCountdownJob() throws IOException {
         assertThat(Files.readString(REPOSITORY.resolve("README.md")))
                 .contains("<!-- snippet: covey-demo/src/main/java/io/covey/demo/workers/CountdownJob.java -->\n```java\n");
+    }
+
+    /** A groups file shown in the docs reads, and declares only the demo's types with params that fit them. */
+    @Test
+    void everyGroupsFileExampleIsOneTheDemoHostAccepts() throws IOException {
+        CoveyManifest demo = CoveyManifest.of(CountdownJob.class, FlakyWorker.class, StreamSerialPortToHttp.class);
+        int examples = 0;
+        for (Path doc : documents()) {
+            List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String fence = lines.get(i).strip();
+                if (!fence.equals("```yaml") && !fence.equals("```json")) {
+                    continue;
+                }
+                int end = i + 1;
+                while (end < lines.size() && !lines.get(end).strip().equals("```")) {
+                    end++;
+                }
+                String text = String.join("\n", lines.subList(i + 1, end));
+                if (text.startsWith("groups:") || text.startsWith("{\"groups\"")) {
+                    GroupsFile file = GroupsFile.parse(text.getBytes(StandardCharsets.UTF_8),
+                            fence.endsWith("yaml") ? GroupsFileFormat.YAML : GroupsFileFormat.JSON, REPOSITORY.relativize(doc) + ":" + (i + 1));
+                    file.groups().forEach(group -> group.workers().forEach(spec -> demo.require(spec.type()).parseParams(spec.params())));
+                    examples++;
+                }
+                i = end;
+            }
+        }
+        assertThat(examples).as("groups file examples").isPositive();
     }
 
     @Test
