@@ -53,6 +53,14 @@ final class WorkerFactory {
     }
 
     static String describeCreationFailure(ControlMessage.Welcome welcome, Throwable t) {
+        if (t instanceof NoClassDefFoundError missing && missing.getMessage() != null
+                && !missing.getMessage().replace('/', '.').equals(welcome.workerClass())) {
+            // The worker class loaded, a class it needs did not: a library the lean class path lacks.
+            return "the worker class " + welcome.workerClass() + " needs " + missing.getMessage().replace('/', '.')
+                    + ", which is not on the child's class path: put its jar in the worker path, or set"
+                    + " covey.worker.extra-class-path, or covey.worker.inherit-class-path=true to give children"
+                    + " the host's class path";
+        }
         if (t instanceof ClassNotFoundException || t instanceof NoClassDefFoundError) {
             return "the worker class " + welcome.workerClass() + " is not on the child's class path ("
                     + WorkerAttempt.describe(t) + ")";
