@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.covey.client.CoveyClient;
@@ -39,21 +38,14 @@ final class PackagedHost implements AutoCloseable {
     }
 
     static PackagedHost start(Path workerDirectory, Path workDirectory) throws IOException {
-        return start(Artifacts.hostExecJar(), workerDirectory, workDirectory, Map.of());
-    }
-
-    /** @param environment extra variables (settings a benchmark varies: COVEY_WORKER_WARM_POOL_SIZE, say) */
-    static PackagedHost start(Path jar, Path workerDirectory, Path workDirectory, Map<String, String> environment)
-            throws IOException {
         int port = Artifacts.freePort();
-        List<String> command = new ArrayList<>(List.of(Artifacts.java().toString(), "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(Artifacts.java().toString(), "-jar", Artifacts.hostExecJar().toString(),
                 "--covey.host.worker-path=" + workerDirectory));
         Path log = workDirectory.resolve("host-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("COVEY_API_TOKEN");
         builder.environment().put("COVEY_PORT", Integer.toString(port));
-        builder.environment().putAll(environment);
         PackagedHost host = new PackagedHost(builder.start(), log, port);
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
