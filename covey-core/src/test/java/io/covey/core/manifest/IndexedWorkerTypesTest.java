@@ -3,17 +3,13 @@ package io.covey.core.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-
-import javax.tools.ToolProvider;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,20 +116,13 @@ class IndexedWorkerTypesTest {
     }
 
     private Path compile(String name, String... pathsAndSources) throws Exception {
-        Path sources = Files.createDirectories(temp.resolve(name + "-src"));
-        Path output = Files.createDirectories(temp.resolve(name));
-        String coveyCore = Path.of(CoveyWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> arguments = new ArrayList<>(List.of("-proc:none", "-d", output.toString(), "-cp",
-                coveyCore + File.pathSeparator + (library == null ? "" : library.toString())));
+        Map<String, String> sources = new LinkedHashMap<>();
         for (int i = 0; i < pathsAndSources.length; i += 2) {
-            Path file = sources.resolve(pathsAndSources[i]);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, pathsAndSources[i + 1]);
-            arguments.add(file.toString());
+            sources.put(pathsAndSources[i], pathsAndSources[i + 1]);
         }
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));
-        assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();
-        return output;
+        Javac.Result result = Javac.compile(temp.resolve(name + "-src"), temp.resolve(name), List.of("-proc:none"),
+                library == null ? List.of() : List.of(library), sources);
+        assertThat(result.succeeded()).as(result.diagnostics()).isTrue();
+        return result.output();
     }
 }

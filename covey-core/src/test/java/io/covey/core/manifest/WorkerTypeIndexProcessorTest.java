@@ -2,24 +2,16 @@ package io.covey.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.covey.core.worker.CoveyWorker;
 
 /**
  * The processor as a user's build meets it: javac finds it on the class path (covey-core's
@@ -144,26 +136,10 @@ class WorkerTypeIndexProcessorTest {
     }
 
     private Compilation compile(Path output, Map<String, String> sources) throws IOException {
-        Path sourceRoot = Files.createTempDirectory(temp, "src");
-        List<String> arguments = new ArrayList<>(List.of("-d", output.toString(), "-cp", coveyCore() + File.pathSeparator + output));
-        if (Runtime.version().feature() >= 21) {
-            arguments.add("-proc:full"); // from JDK 23 on javac runs class path processors only when asked (docs say so)
-        }
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = sourceRoot.resolve(source.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            arguments.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
-        return new Compilation(status == 0, output, diagnostics.toString(StandardCharsets.UTF_8));
-    }
-
-    /** covey-core's classes and resources, as a dependency of a user's build has them. */
-    private static String coveyCore() {
-        return Path.of(CoveyWorker.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        // From JDK 23 on javac runs class path processors only when asked (the docs say so); 17's accepts the option.
+        Javac.Result result = Javac.compile(Files.createTempDirectory(temp, "src"), output, List.of("-proc:full"),
+                List.of(output), sources);
+        return new Compilation(result.succeeded(), output, result.diagnostics());
     }
 
     private record Compilation(boolean succeeded, Path output, String diagnostics) {
