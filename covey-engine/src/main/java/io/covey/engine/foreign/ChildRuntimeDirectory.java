@@ -105,11 +105,12 @@ final class ChildRuntimeDirectory {
     /** {@code <root>/<digest of the jar>}, created private, touched so that pruning leaves it alone. */
     private synchronized Path jarDirectory(Path outerJar) throws IOException {
         Path directory = root.resolve(digest(outerJar));
-        if (prepared.add(directory)) {
-            privateRoot();
+        if (!prepared.contains(directory)) {
+            privateRoot(); // a refused root stays refused: checked again at every launch until it passes
             Files.createDirectories(directory);
             Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
             pruneUnused(directory);
+            prepared.add(directory);
             LOG.log(System.Logger.Level.INFO, "child JVMs get the jars nested in " + outerJar + " from " + directory);
         } else if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory);
