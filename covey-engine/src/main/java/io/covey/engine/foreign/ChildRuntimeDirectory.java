@@ -2,6 +2,8 @@ package io.covey.engine.foreign;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -32,7 +34,7 @@ import java.util.jar.JarOutputStream;
  * Lays the jars nested in an executable jar out as plain files, so that a child JVM can have them
  * on its class path: the host runs with {@code java -jar covey-host-*-exec.jar} and nothing else.
  * <p>
- * Each executable jar gets a subdirectory named after the SHA-256 of its content, so hosts of the
+ * Each executable jar gets a subdirectory named after a SHA-256 of its content, so hosts of the
  * same jar share one copy and a rebuilt jar never meets the files of an older one. A file is
  * written to a temporary name and renamed into place, so a child (or another host) sees either no
  * file or a complete one; two hosts laying out the same file at once write the same bytes. A file
@@ -189,7 +191,12 @@ final class ChildRuntimeDirectory {
         }
     }
 
-    /** The jar's SHA-256 in hex, computed once per content (its size and modification time stand for it). */
+    /**
+     * The SHA-256, in hex, of the jar's table of contents: every entry's name, size and CRC-32. It
+     * changes with any entry's content, as a digest of the whole file would, but reads only the
+     * central directory (milliseconds for a 26 MB jar, where hashing the file took a few hundred on a
+     * cold JVM). Computed once per file version (its size and modification time stand for it).
+     */
     private String digest(Path jar) throws IOException {
         JarIdentity identity = new JarIdentity(jar.toRealPath(), Files.size(jar), Files.getLastModifiedTime(jar).toMillis());
         String cached = digests.get(identity);
@@ -202,10 +209,12 @@ final class ChildRuntimeDirectory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-        try (InputStream in = Files.newInputStream(jar)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, read);
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            Enumeration<JarEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                sha.update(ByteBuffer.allocate(17).put((byte) 0).putLong(entry.getSize()).putLong(entry.getCrc()).array());
             }
         }
         String hex = HexFormat.of().formatHex(sha.digest());

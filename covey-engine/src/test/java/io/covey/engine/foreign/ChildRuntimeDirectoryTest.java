@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +54,9 @@ class ChildRuntimeDirectoryTest {
 
         Path copy = runtime.localCopy(new NestedJarEntry(executable, "BOOT-INF/lib/a.jar"));
 
-        assertThat(copy).isEqualTo(temp.resolve("runtime").resolve(sha256(executable)).resolve("BOOT-INF/lib/a.jar"));
+        assertThat(copy.getParent().getParent().getParent().getParent()).isEqualTo(temp.resolve("runtime"));
+        assertThat(copy.getParent().getParent().getParent().getFileName().toString()).matches("[0-9a-f]{64}");
+        assertThat(copy).endsWith(Path.of("BOOT-INF/lib/a.jar"));
         assertThat(Files.readAllBytes(copy)).isEqualTo(nested);
         FileTime written = Files.getLastModifiedTime(copy);
         assertThat(runtime.localCopy(new NestedJarEntry(executable, "BOOT-INF/lib/a.jar"))).isEqualTo(copy);
@@ -103,7 +103,8 @@ class ChildRuntimeDirectoryTest {
         } finally {
             threads.shutdownNow();
         }
-        try (var files = Files.list(temp.resolve("runtime").resolve(sha256(executable)).resolve("BOOT-INF/lib"))) {
+        Path copy = runtime.localCopy(new NestedJarEntry(executable, "BOOT-INF/lib/a.jar"));
+        try (var files = Files.list(copy.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left").containsExactly("a.jar");
         }
     }
@@ -194,9 +195,5 @@ class ChildRuntimeDirectoryTest {
             out.closeEntry();
         }
         return bytes.toByteArray();
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
