@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,8 +20,14 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 public class ManifestController {
-    /** The manifest as served: type names in order, and each one's params schema. */
-    public record ManifestResponse(List<String> types, Map<String, JsonNode> params) {
+    /**
+     * The manifest as served: type names in order, each one's params schema, and the types that
+     * cannot run here with the reason (a class that did not load).
+     */
+    public record ManifestResponse(List<String> types, Map<String, JsonNode> params, List<Unavailable> unavailable) {
+    }
+
+    public record Unavailable(String type, @JsonProperty("class") String className, String reason) {
     }
 
     private final ManifestResponse response;
@@ -29,7 +37,8 @@ public class ManifestController {
         for (WorkerType type : manifest.types()) {
             params.put(type.name(), ParamsSchema.of(type));
         }
-        this.response = new ManifestResponse(manifest.typeNames(), params);
+        this.response = new ManifestResponse(manifest.typeNames(), params, manifest.unavailable().stream()
+                .map(type -> new Unavailable(type.name(), type.className(), type.reason())).toList());
     }
 
     @GetMapping("/api/v1/manifest")

@@ -4,8 +4,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 
 import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.manifest.CoveyManifest;
@@ -17,6 +19,8 @@ import io.covey.engine.foreign.ForeignWorkerLauncher;
 import io.covey.engine.launch.WorkerLauncher;
 import io.covey.host.logging.LifecycleLog;
 import io.covey.host.state.DesiredStateStore;
+import io.covey.host.workerpath.WorkerJars;
+import io.covey.host.workerpath.WorkerPathTypes;
 
 /**
  * The manager engine, its lifecycle and its persisted state. Bean methods only build: the warm
@@ -39,6 +43,15 @@ public final class CoveyHostAutoConfiguration {
         return new DesiredStateStoreHolder(store, store.load());
     }
 
+    /** The worker types of {@code covey.host.worker-path}, from each jar's index. */
+    @Bean
+    @ConditionalOnProperty(prefix = "covey.host", name = "worker-path")
+    @ConditionalOnMissingBean
+    WorkerPathTypes coveyWorkerPathTypes(CoveyHostProperties properties, ResourceLoader resourceLoader) {
+        return new WorkerPathTypes(properties.getWorkerPath(),
+                WorkerJars.classLoaderFor(properties.getWorkerPath(), resourceLoader.getClassLoader()));
+    }
+
     /** The timer thread shared by the engine and the foreign launcher. */
     @Bean
     @ConditionalOnMissingBean(Scheduler.class)
@@ -47,9 +60,10 @@ public final class CoveyHostAutoConfiguration {
     }
 
     /**
-     * Launches foreign workers as child JVMs. Children get the jars of {@code covey.host.worker-path}
-     * unless {@code covey.worker.worker-path} names others. Its warm pool fills from
-     * {@link ForeignLauncherLifecycle#start()}, not here.
+     * Launches foreign workers as child JVMs. Children get the lean class path (the child runtime
+     * and the worker classes' jars, laid out as files when the host runs from its executable jar),
+     * plus the jars of {@code covey.host.worker-path} unless {@code covey.worker.worker-path} names others.
+     * Its warm pool fills from {@link ForeignLauncherLifecycle#start()}, not here.
      */
     @Bean
     @ConditionalOnMissingBean(WorkerLauncher.class)

@@ -41,6 +41,15 @@ public class CoveyHostProperties implements Validator {
     /** Directory of worker jars to load worker classes from (also put on children's class path). */
     private Path workerPath;
 
+    /**
+     * Groups file to apply at start, when it changes and on POST /api/v1/groups-file/reload: JSON or YAML,
+     * {"groups":{"<name>":{"workers":[spec...]}}}.
+     */
+    private Path groupsFile;
+
+    /** Whether changes to the groups file are applied as they happen (else at start and on reload only). */
+    private boolean groupsFileWatch = true;
+
     /** Largest accepted request body. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
@@ -171,6 +180,22 @@ public class CoveyHostProperties implements Validator {
 
     public void setWorkerPath(Path workerPath) {
         this.workerPath = workerPath;
+    }
+
+    public Path getGroupsFile() {
+        return groupsFile;
+    }
+
+    public void setGroupsFile(Path groupsFile) {
+        this.groupsFile = groupsFile;
+    }
+
+    public boolean isGroupsFileWatch() {
+        return groupsFileWatch;
+    }
+
+    public void setGroupsFileWatch(boolean groupsFileWatch) {
+        this.groupsFileWatch = groupsFileWatch;
     }
 
     public DataSize getMaxBodySize() {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,12 +31,14 @@ import io.covey.engine.CoveyManager;
 import io.covey.host.api.EventTicketsController;
 import io.covey.host.api.EventsController;
 import io.covey.host.api.GroupsController;
+import io.covey.host.api.GroupsFileController;
 import io.covey.host.api.JsonBodyReader;
 import io.covey.host.api.ManifestController;
 import io.covey.host.api.OpenApiController;
 import io.covey.host.api.ProblemErrorController;
 import io.covey.host.api.ProblemResponses;
 import io.covey.host.api.WorkersController;
+import io.covey.host.groupsfile.GroupsFileApplier;
 import io.covey.host.events.EventSessionKeepAlive;
 import io.covey.host.events.EventStreamHandler;
 import io.covey.host.events.EventStreamHandshake;
@@ -91,6 +94,12 @@ public final class CoveyHostWebAutoConfiguration {
     @ConditionalOnMissingBean
     EventTicketsController coveyEventTicketsController(EventTicketStore tickets) {
         return new EventTicketsController(tickets);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GroupsFileController coveyGroupsFileController(ObjectProvider<GroupsFileApplier> applier) {
+        return new GroupsFileController(applier);
     }
 
     @Bean
