@@ -2,9 +2,9 @@ package io.covey.engine;
 
 import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 
 /**
  * The one place that decides what the end of an attempt means. A runtime only reports facts
@@ -39,11 +39,11 @@ final class ExitClassifier {
     }
 
     static Outcome classify(StatusReport lastReport, RunExit exit, boolean stopRequested) {
-        ReportedStatus reported = lastReport == null ? null : lastReport.status();
-        if (reported == ReportedStatus.COMPLETED) {
+        StatusCall reported = lastReport == null ? null : lastReport.status();
+        if (reported == StatusCall.COMPLETED) {
             return new Outcome(WorkerState.COMPLETED, orElse(lastReport.message(), "completed"), false);
         }
-        if (reported == ReportedStatus.CRASHED) {
+        if (reported == StatusCall.CRASHED) {
             return new Outcome(WorkerState.CRASHED, orElse(lastReport.message(), "the worker reported a crash"), false,
                     CrashReason.REPORTED);
         }
@@ -53,7 +53,7 @@ final class ExitClassifier {
         if (exit.isFailure()) {
             return new Outcome(WorkerState.CRASHED, exit.failure(), exit.forced(), failureReason(exit));
         }
-        if (stopRequested || reported == ReportedStatus.STOPPED) {
+        if (stopRequested || reported == StatusCall.STOPPED) {
             return new Outcome(WorkerState.STOPPED, lastReport == null ? "stopped" : orElse(lastReport.message(), "stopped"), false);
         }
         String code = exit.exitCode() == null ? "" : " (exit code " + exit.exitCode() + ")";

@@ -6,16 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 
 /** Every crash gets one reason from a closed set (a metric tag), decided where the crash is. */
 class ExitClassifierTest {
 
     @Test
     void aReportedCrash() {
-        assertThat(reason(StatusReport.of(ReportedStatus.CRASHED, "disk full"), RunExit.normal(), null))
+        assertThat(reason(StatusReport.of(StatusCall.CRASHED, "disk full"), RunExit.normal(), null))
                 .isEqualTo(CrashReason.REPORTED);
     }
 
@@ -40,7 +40,7 @@ class ExitClassifierTest {
     @Test
     void endedWithoutAWordAndNoReasonForOtherStates() {
         assertThat(reason(null, new RunExit(null, 0, null, false), null)).isEqualTo(CrashReason.NO_REPORT);
-        ExitClassifier.Outcome completed = ExitClassifier.classify(StatusReport.of(ReportedStatus.COMPLETED, "done"),
+        ExitClassifier.Outcome completed = ExitClassifier.classify(StatusReport.of(StatusCall.COMPLETED, "done"),
                 RunExit.normal(), false);
         assertThat(completed.state()).isEqualTo(WorkerState.COMPLETED);
         assertThat(completed.crashReason()).isNull();
