@@ -6,6 +6,8 @@ import java.util.Map;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,8 +27,11 @@ public final class CoveyJson {
         return MAPPER;
     }
 
-    /** Applies Covey's settings to a builder, e.g. one made over a factory with stricter read limits. */
-    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+    /**
+     * Applies Covey's settings to a builder: one made over a factory with stricter read limits,
+     * or one for another format (the YAML of a groups file).
+     */
+    public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
         // Unknown fields are a typo in a declaration: refuse them rather than ignore them.
         return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
