@@ -70,6 +70,12 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public GroupDiff dryRunGroup(CoveyGroup group) {
+        return api.send(HttpMethod.PUT, workersBody(group.workers()), GroupDiff.class, "/api/v1/groups/{name}?dryRun=true",
+                group.name());
+    }
+
+    @Override
     public GroupDiff addWorkers(String group, List<? extends WorkerDeclaration> workers) {
         List<WorkerSpec> specs = workers.stream().map(WorkerDeclaration::toSpec).toList();
         return api.send(HttpMethod.POST, workersBody(specs), GroupDiff.class, "/api/v1/groups/{name}/workers", group);
