@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.core.lifecycle.WorkerState;
-import io.covey.host.engine.testworkers.PokeableWorker;
+import io.covey.engine.testworkers.PokeableWorker;
 import tools.jackson.databind.JsonNode;
 
 /** The commands, run as the packaged executable against a real host. */
@@ -183,8 +183,8 @@ class CliCommandsIT {
         // From a seq taken now, so nothing of what follows can slip in before the stream is open.
         String now = String.valueOf(CliHost.lastSeq());
         try (Cli.Running follow = cli.follow("events", "-f", "--group", "cli-other", "--type", "lifecycle", "--since", now)) {
-            CliHost.manager().runGroup("cli-other", List.of(new io.covey.host.engine.testworkers.ServiceWorker(
-                    new io.covey.host.engine.testworkers.ServiceWorker.Params("other")).setId("cli-other-svc")));
+            CliHost.manager().runGroup("cli-other", List.of(new io.covey.engine.testworkers.ServiceWorker(
+                    new io.covey.engine.testworkers.ServiceWorker.Params("other")).setId("cli-other-svc")));
             await().until(() -> follow.out.stream().anyMatch(line -> line.contains("cli-other/cli-other-svc  #1 RUNNING")));
             assertThat(follow.out).allMatch(line -> line.contains("cli-other/"));
         }

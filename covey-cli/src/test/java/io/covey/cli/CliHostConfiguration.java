@@ -6,11 +6,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.host.engine.testworkers.ChattyJob;
-import io.covey.host.engine.testworkers.CountdownJob;
-import io.covey.host.engine.testworkers.CrashingWorker;
-import io.covey.host.engine.testworkers.PokeableWorker;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.ChattyJob;
+import io.covey.engine.testworkers.CountdownJob;
+import io.covey.engine.testworkers.CrashingWorker;
+import io.covey.engine.testworkers.PokeableWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /** A host with covey-host's test workers, PokeableWorker among them, so a test can make a worker log on cue. */
 @SpringBootConfiguration

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.covey.core.lifecycle.WorkerState;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /**
  * {@code covey top} in a real pseudo-terminal: tmux runs it in a detached session of its own

@@ -26,9 +26,9 @@ import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
-import io.covey.host.engine.testworkers.CountdownJob;
-import io.covey.host.engine.testworkers.CrashingWorker;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.CountdownJob;
+import io.covey.engine.testworkers.CrashingWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /**
  * What every {@link CoveyOperations} does, whether it is the in-process manager or a client of

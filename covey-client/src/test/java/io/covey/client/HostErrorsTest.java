@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.covey.core.event.EventFilter;
 import io.covey.core.spec.WorkerSpec;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /** Host errors arrive as CoveyClientException with the host's detail; a host that does not answer never hangs a caller. */
 class HostErrorsTest {

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.WorkerOptions;
-import io.covey.host.engine.CoveyManager;
-import io.covey.host.engine.ManagerSettings;
-import io.covey.host.engine.testworkers.CountdownJob;
-import io.covey.host.engine.testworkers.CrashingWorker;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.CoveyManager;
+import io.covey.engine.ManagerSettings;
+import io.covey.engine.testworkers.CountdownJob;
+import io.covey.engine.testworkers.CrashingWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /** The contract against the in-process manager: the reference the client must match. */
 class LocalManagerContractTest extends CoveyOperationsContract {

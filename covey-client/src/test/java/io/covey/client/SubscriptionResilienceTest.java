@@ -18,8 +18,8 @@ import io.covey.core.event.LifecycleEvent;
 import io.covey.core.event.Subscription;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.spec.WorkerSpec;
-import io.covey.host.engine.testworkers.ChattyJob;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.ChattyJob;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /** A subscription outlives dropped connections and host restarts, and still sees every event once, in order. */
 class SubscriptionResilienceTest {

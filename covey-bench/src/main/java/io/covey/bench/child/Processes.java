@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.core.launch.ChildLaunchSettings;
 
 /** Child JVM command lines and what /proc says about processes. */
 public final class Processes {

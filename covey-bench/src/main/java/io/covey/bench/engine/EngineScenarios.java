@@ -14,7 +14,7 @@ import io.covey.core.event.EventType;
 import io.covey.core.event.Subscription;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.spec.CoveyGroup;
-import io.covey.host.engine.CoveyManager;
+import io.covey.engine.CoveyManager;
 
 /**
  * The in-process engine at scale: a group of N no-op workers brought up from nothing, declared

@@ -7,8 +7,8 @@ import io.covey.bench.workers.NoopServiceWorker;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerOptions;
-import io.covey.host.engine.CoveyManager;
-import io.covey.host.engine.ManagerSettings;
+import io.covey.engine.CoveyManager;
+import io.covey.engine.ManagerSettings;
 
 /** Managers and declarations for the in-process scenarios, shared by the runner and the JMH benchmarks. */
 public final class NoopGroups {

@@ -17,11 +17,11 @@ import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerOptions;
-import io.covey.host.engine.CoveyManager;
-import io.covey.host.engine.ExecutorScheduler;
-import io.covey.host.engine.ManagerSettings;
-import io.covey.host.engine.foreign.ForeignWorkerLauncher;
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.engine.CoveyManager;
+import io.covey.engine.ExecutorScheduler;
+import io.covey.engine.ManagerSettings;
+import io.covey.engine.foreign.ForeignWorkerLauncher;
+import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * A Covey manager in a JVM of its own, driven over stdin like a daemon (so its RSS is the

@@ -67,11 +67,11 @@ final class SpawnBreakdown {
         results.note("class loading, bare child: " + b.summary() + "; main class at " + ms(b.firstAt(n -> n.equals(BenchChild.class.getName())))
                 + " ms of JVM uptime, last class at " + ms(b.lastAt()) + " ms");
         results.note("class loading, Covey child: " + c.summary() + "; JVM uptime (ms) at: ChildMain "
-                + ms(c.firstAt(n -> n.equals("io.covey.worker.child.ChildMain")))
+                + ms(c.firstAt(n -> n.equals("io.covey.child.ChildMain")))
                 + ", its first Unix-domain socket class " + ms(c.firstAt(n -> n.contains("UnixDomain")))
                 + ", CoveyJson (Jackson's first use, after the hello) " + ms(c.firstAt(n -> n.equals("io.covey.core.json.CoveyJson")))
                 + ", the first control message parsed " + ms(c.firstAt(n -> n.startsWith("io.covey.core.protocol.ControlMessage$")))
-                + ", ChildWorkerRun " + ms(c.firstAt(n -> n.equals("io.covey.worker.child.ChildWorkerRun")))
+                + ", ChildWorkerRun " + ms(c.firstAt(n -> n.equals("io.covey.child.ChildWorkerRun")))
                 + ", the worker class " + ms(c.firstAt(n -> n.endsWith(".ConnectBackWorker")))
                 + ", last class " + ms(c.lastAt()));
     }

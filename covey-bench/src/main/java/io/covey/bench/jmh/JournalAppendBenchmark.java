@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import io.covey.core.event.LogEvent;
 import io.covey.core.event.Subscription;
-import io.covey.host.engine.journal.EventJournal;
+import io.covey.engine.journal.EventJournal;
 
 /**
  * {@link EventJournal#append}: number, retain in the ring, wake subscribers. The event object

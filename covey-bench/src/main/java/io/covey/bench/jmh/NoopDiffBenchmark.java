@@ -22,7 +22,7 @@ import io.covey.core.event.EventType;
 import io.covey.core.event.Subscription;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.spec.CoveyGroup;
-import io.covey.host.engine.CoveyManager;
+import io.covey.engine.CoveyManager;
 
 /** {@code runGroup} of a declaration identical to the running one: the cost of finding nothing to do. */
 @State(Scope.Benchmark)

@@ -3,8 +3,8 @@ package io.covey.host.api;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.covey.host.engine.CoveyManager;
-import io.covey.host.engine.journal.EventJournal;
+import io.covey.engine.CoveyManager;
+import io.covey.engine.EventPosition;
 
 /**
  * Where the event journal stands. A client that wants live events from now on reads
@@ -13,18 +13,14 @@ import io.covey.host.engine.journal.EventJournal;
  */
 @RestController
 public class EventsController {
-    private final EventJournal journal;
+    private final CoveyManager manager;
 
     public EventsController(CoveyManager manager) {
-        this.journal = manager.journal();
+        this.manager = manager;
     }
 
     @GetMapping("/api/v1/events")
-    public JournalPosition position() {
-        return new JournalPosition(journal.lastSeq(), journal.oldestRetainedSeq());
-    }
-
-    /** @param lastSeq the seq of the newest event (0 before the first); @param oldestRetainedSeq the oldest one a since= can still replay */
-    public record JournalPosition(long lastSeq, long oldestRetainedSeq) {
+    public EventPosition position() {
+        return manager.eventPosition();
     }
 }

@@ -7,11 +7,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.covey.host.engine.CoveyManager;
+import io.covey.engine.CoveyManager;
 import java.util.Set;
 
-import io.covey.host.engine.foreign.ForeignWorkerLauncher;
-import io.covey.host.engine.foreign.WarmPoolStats;
+import io.covey.engine.foreign.ForeignWorkerLauncher;
+import io.covey.engine.foreign.WarmPoolStats;
 import io.covey.host.health.CoveyHealthIndicator;
 import io.covey.host.health.CoveyReadinessIndicator;
 import io.covey.host.health.ReadinessOnlyContributors;

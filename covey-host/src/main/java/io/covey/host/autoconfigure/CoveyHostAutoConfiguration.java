@@ -7,13 +7,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.host.engine.CoveyManager;
-import io.covey.host.engine.DesiredState;
-import io.covey.host.engine.ExecutorScheduler;
-import io.covey.host.engine.Scheduler;
-import io.covey.host.engine.foreign.ForeignWorkerLauncher;
-import io.covey.host.engine.launch.WorkerLauncher;
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.engine.CoveyManager;
+import io.covey.engine.DesiredState;
+import io.covey.engine.ExecutorScheduler;
+import io.covey.engine.Scheduler;
+import io.covey.engine.foreign.ForeignWorkerLauncher;
+import io.covey.engine.launch.WorkerLauncher;
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.host.state.DesiredStateStore;
 
 /** The manager engine, its lifecycle and its persisted state. */
@@ -87,8 +87,13 @@ public final class CoveyHostAutoConfiguration {
         CoveyManager.Builder builder = CoveyManager.builder(workerTypes)
                 .settings(properties.toManagerSettings())
                 .scheduler(scheduler)
-                .foreignLauncher(foreignLauncher.getIfAvailable())
                 .eventSeqAfter(firstEventSeqBase(savedSeq, System.currentTimeMillis()));
+        WorkerLauncher launcher = foreignLauncher.getIfAvailable();
+        if (launcher == null) {
+            builder.noForeignChildren();
+        } else {
+            builder.foreignLauncher(launcher); // a bean: the context closes it, after the manager
+        }
         if (state.store() == null) {
             return builder.build();
         }

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.WorkerOptions;
-import io.covey.host.engine.ManagerSettings;
+import io.covey.engine.ManagerSettings;
 
 /** Settings of the Covey host service. */
 @ConfigurationProperties("covey.host")

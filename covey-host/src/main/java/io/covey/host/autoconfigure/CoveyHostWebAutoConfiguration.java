@@ -28,7 +28,7 @@ import io.covey.host.api.JsonBodyReader;
 import io.covey.host.api.ProblemErrorController;
 import io.covey.host.api.ProblemResponses;
 import io.covey.host.api.WorkersController;
-import io.covey.host.engine.CoveyManager;
+import io.covey.engine.CoveyManager;
 import io.covey.host.events.EventStreamHandler;
 import io.covey.host.security.BearerTokenFilter;
 import io.covey.host.security.EventTicketStore;

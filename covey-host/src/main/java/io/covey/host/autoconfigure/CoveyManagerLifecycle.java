@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.covey.host.engine.CoveyManager;
-import io.covey.host.engine.DesiredState;
+import io.covey.engine.CoveyManager;
+import io.covey.engine.DesiredState;
 import io.covey.host.state.DesiredStateStore;
 
 /**

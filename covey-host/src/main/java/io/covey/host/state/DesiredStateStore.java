@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import io.covey.core.json.CoveyJson;
-import io.covey.host.engine.DesiredState;
-import io.covey.host.engine.NamedThreadFactory;
+import io.covey.engine.DesiredState;
+import io.covey.engine.NamedThreadFactory;
 import tools.jackson.core.JacksonException;
 
 /**

@@ -16,7 +16,7 @@ import io.covey.core.event.CoveyEvent;
 import io.covey.core.event.LifecycleEvent;
 import io.covey.core.event.LogEvent;
 import io.covey.core.lifecycle.WorkerState;
-import io.covey.host.engine.CoveyManager;
+import io.covey.engine.CoveyManager;
 import io.covey.host.events.EventStreamHandler;
 
 /** The WebSocket event stream: order, resume with since=, and slow subscribers. */

@@ -18,7 +18,7 @@ import io.covey.core.event.CoveyEvent;
 import io.covey.core.event.HealthEvent;
 import io.covey.core.event.LifecycleEvent;
 import io.covey.core.lifecycle.WorkerState;
-import io.covey.host.engine.testworkers.GatedWorker;
+import io.covey.engine.testworkers.GatedWorker;
 import tools.jackson.databind.JsonNode;
 
 /** Sequencing and health over real HTTP: refusals, readiness, and a foreign worker's failing health check. */

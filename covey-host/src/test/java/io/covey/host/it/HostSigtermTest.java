@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.covey.host.engine.foreign.ForeignTestSupport;
+import io.covey.engine.foreign.ForeignTestSupport;
 
 /** SIGTERM to a host in its own JVM: every worker is stopped and no child process is left. */
 class HostSigtermTest {

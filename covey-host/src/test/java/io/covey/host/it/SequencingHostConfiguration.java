@@ -5,11 +5,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.host.engine.testworkers.CountdownJob;
-import io.covey.host.engine.testworkers.CrashingWorker;
-import io.covey.host.engine.testworkers.GatedWorker;
-import io.covey.host.engine.testworkers.HealthProbeWorker;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.CountdownJob;
+import io.covey.engine.testworkers.CrashingWorker;
+import io.covey.engine.testworkers.GatedWorker;
+import io.covey.engine.testworkers.HealthProbeWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /** A host for the sequencing and health tests (its own manifest, so other tests' lists of declared types stay as they are). */
 @SpringBootConfiguration

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.host.engine.testworkers.ServiceWorker;
+import io.covey.engine.testworkers.ServiceWorker;
 
 /** A host in a JVM of its own, for tests that signal or kill it. */
 @SpringBootConfiguration
@@ -14,7 +14,7 @@ import io.covey.host.engine.testworkers.ServiceWorker;
 public class SigtermHostMain {
     @Bean
     CoveyManifest testManifest() {
-        return CoveyManifest.of(ServiceWorker.class, io.covey.host.engine.foreign.workers.StubbornWorker.class);
+        return CoveyManifest.of(ServiceWorker.class, io.covey.engine.foreign.workers.StubbornWorker.class);
     }
 
     public static void main(String[] args) {

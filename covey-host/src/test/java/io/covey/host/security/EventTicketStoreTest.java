@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.covey.host.engine.ManualClock;
+import io.covey.engine.ManualClock;
 
 class EventTicketStoreTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.worker.CoveyWorkerType;
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.core.launch.ChildLaunchSettings;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

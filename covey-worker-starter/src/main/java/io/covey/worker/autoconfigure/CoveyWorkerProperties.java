@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.core.launch.ChildLaunchSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -36,8 +36,18 @@ public class CoveyWorkerProperties implements Validator {
     /** Pass these options to every child JVM. Setting them replaces the whole default list. */
     private List<String> jvmOptions = new ArrayList<>(ChildLaunchSettings.DEFAULT_JVM_OPTIONS);
 
-    /** Use this class path for child JVMs. When empty, children get the host's own class path. */
+    /**
+     * Use this class path for child JVMs. When empty, children get a lean one: the child runtime
+     * (covey-child, covey-core, Jackson), where each worker class was loaded from, and the jars of
+     * the worker path.
+     */
     private List<String> classPath = new ArrayList<>();
+
+    /**
+     * Whether children get the host's whole class path instead of the lean one (when class-path is
+     * empty): for worker classes that need libraries of the application around them.
+     */
+    private boolean inheritClassPath;
 
     /** Append these entries to the class path of child JVMs. */
     private List<String> extraClassPath = new ArrayList<>();
@@ -80,7 +90,7 @@ public class CoveyWorkerProperties implements Validator {
         return new ChildLaunchSettings(java, jvmOptions, classPath, extraClassPath, workerPath,
                 environmentAllowList, socketDirectory, transport, heartbeatInterval, unresponsiveAfter,
                 killGrace, Math.toIntExact(maxMessageSize.toBytes()),
-                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit));
+                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit), inheritClassPath);
     }
 
     @Override
@@ -156,6 +166,14 @@ public class CoveyWorkerProperties implements Validator {
 
     public void setClassPath(List<String> classPath) {
         this.classPath = classPath;
+    }
+
+    public boolean isInheritClassPath() {
+        return inheritClassPath;
+    }
+
+    public void setInheritClassPath(boolean inheritClassPath) {
+        this.inheritClassPath = inheritClassPath;
     }
 
     public List<String> getExtraClassPath() {

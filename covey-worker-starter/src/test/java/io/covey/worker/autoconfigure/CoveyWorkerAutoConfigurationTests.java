@@ -10,7 +10,7 @@ import io.covey.core.manifest.CoveyManifest;
 import io.covey.worker.autoconfigure.testworkers.extra.LibraryWorker;
 import io.covey.worker.autoconfigure.testworkers.good.EchoWorker;
 import io.covey.worker.autoconfigure.testworkers.good.TickWorker;
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.core.launch.ChildLaunchSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;

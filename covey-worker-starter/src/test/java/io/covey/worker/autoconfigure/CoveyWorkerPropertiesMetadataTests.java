@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.covey.worker.launch.ChildLaunchSettings;
+import io.covey.core.launch.ChildLaunchSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
@@ -54,7 +54,7 @@ class CoveyWorkerPropertiesMetadataTests {
     void describesEveryProperty() {
         assertThat(properties.keySet()).containsExactlyInAnyOrder(
                 "covey.worker.scan-packages", "covey.worker.java", "covey.worker.jvm-options",
-                "covey.worker.class-path", "covey.worker.extra-class-path", "covey.worker.worker-path",
+                "covey.worker.class-path", "covey.worker.inherit-class-path", "covey.worker.extra-class-path", "covey.worker.worker-path",
                 "covey.worker.environment-allow-list", "covey.worker.socket-directory", "covey.worker.transport",
                 "covey.worker.heartbeat-interval", "covey.worker.unresponsive-after", "covey.worker.kill-grace",
                 "covey.worker.max-message-size", "covey.worker.warm-pool.size", "covey.worker.warm-pool.idle-limit");

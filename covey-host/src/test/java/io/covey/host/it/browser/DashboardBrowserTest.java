@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import io.covey.host.engine.testworkers.PokeableWorker;
+import io.covey.engine.testworkers.PokeableWorker;
 import tools.jackson.databind.JsonNode;
 
 /** The dashboard in a real (headless) Chromium against a real host without a token. */

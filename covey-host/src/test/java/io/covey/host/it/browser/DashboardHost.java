@@ -10,9 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.host.engine.testworkers.CountdownJob;
-import io.covey.host.engine.testworkers.FaultyWorker;
-import io.covey.host.engine.testworkers.PokeableWorker;
+import io.covey.engine.testworkers.CountdownJob;
+import io.covey.engine.testworkers.FaultyWorker;
+import io.covey.engine.testworkers.PokeableWorker;
 import io.covey.host.it.HttpJson;
 
 /** A real host on a random port, started and closed by the test itself so nothing outlives it. */
@@ -71,7 +71,7 @@ final class DashboardHost implements AutoCloseable {
         @Bean
         CoveyManifest dashboardManifest() {
             return CoveyManifest.of(PokeableWorker.class, CountdownJob.class, FaultyWorker.class,
-                    io.covey.host.engine.testworkers.ServiceWorker.class);
+                    io.covey.engine.testworkers.ServiceWorker.class);
         }
     }
 }

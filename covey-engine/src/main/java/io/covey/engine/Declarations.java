@@ -1,0 +1,369 @@
+package io.covey.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.covey.core.api.GroupDiff;
+import io.covey.core.api.GroupStatus;
+import io.covey.core.api.NotFoundException;
+import io.covey.core.event.GroupEvent;
+import io.covey.core.lifecycle.WorkerState;
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSpec;
+
+/**
+ * What is wanted: the groups and the specs of their workers, changed by runGroup, addWorkers,
+ * removeWorkers, stopGroup and nukeGroup, and kept as a {@link DesiredState}. A change only
+ * records the wish; the {@link Loop} (the engine's reconcile) acts on it. Engine thread only.
+ */
+final class Declarations {
+    /** The engine's side: act on a slot whose wish changed, and tell dependants a state changed. */
+    interface Loop {
+        void reconcile(WorkerSlot slot);
+
+        void stateChanged(WorkerSlot slot);
+    }
+
+    private final EngineContext context;
+    private final CoveyManifest manifest;
+    private final DeclarationValidator validator;
+    private final Map<String, WorkerSlot> slots;
+    private final DependencyGate dependencies;
+    private final Consumer<DesiredState> desiredStateListener;
+    private final Loop loop;
+    private final Map<String, DeclaredGroup> groups = new LinkedHashMap<>();
+    private long revision;
+
+    Declarations(EngineContext context, CoveyManifest manifest, DeclarationValidator validator, Map<String, WorkerSlot> slots,
+                 DependencyGate dependencies, Consumer<DesiredState> desiredStateListener, Loop loop) {
+        this.context = context;
+        this.manifest = manifest;
+        this.validator = validator;
+        this.slots = slots;
+        this.dependencies = dependencies;
+        this.desiredStateListener = desiredStateListener;
+        this.loop = loop;
+    }
+
+    /**
+     * Declares workers in a group. With {@code replaceAll} (runGroup) the list is the whole group:
+     * workers not listed are removed. Without it (addWorkers) the others are left alone.
+     */
+    GroupDiff declare(String groupName, List<WorkerSpec> specs, boolean replaceAll, String change) {
+        DeclaredGroup existing = groups.get(groupName);
+        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, replaceAll, slots,
+                sizeAfter(existing, specs, replaceAll), hostSizeAfter(existing, specs, replaceAll));
+        DeclaredGroup group = groups.computeIfAbsent(groupName, DeclaredGroup::new);
+        List<String> started = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<WorkerSlot> touched = new ArrayList<>();
+
+        for (Map.Entry<String, WorkerSpec> entry : wanted.entrySet()) {
+            String id = entry.getKey();
+            WorkerSpec spec = entry.getValue();
+            WorkerSlot slot = slots.get(id);
+            Change what = Change.of(slot, spec);
+            what.tally(id, started, stopped, unchanged);
+            switch (what) {
+                case NEW -> slot = newSlot(id, groupName, spec);
+                case RECLAIM -> {
+                    // Still winding down from an earlier removal: claim it; it starts once the old attempt is gone.
+                    slot.group = groupName;
+                    applySpec(slot, spec);
+                    slot.desired = WorkerSlot.Desired.RUN;
+                    slot.freshStartWanted = true;
+                }
+                case REPLACE -> {
+                    applySpec(slot, spec);
+                    slot.desired = WorkerSlot.Desired.RUN;
+                    slot.freshStartWanted = true;
+                }
+                case RESUME, RESUME_STOPPED -> {
+                    slot.desired = WorkerSlot.Desired.RUN;
+                    slot.restartTracker.reset();
+                }
+                case KEEP -> {
+                    // Type, params and options are the same (sameDeclaration), so only dependsOn or how the id is
+                    // written can differ; comparing just those spares a second deep comparison of every worker's params.
+                    if (!java.util.Objects.equals(slot.spec.id(), spec.id()) || !slot.spec.dependsOn().equals(spec.dependsOn())) {
+                        // dependsOn decides when the worker starts, not what it runs.
+                        slot.spec = spec;
+                        dependencies.declare(id, spec.dependsOn());
+                        touched.add(slot);
+                    }
+                    continue;
+                }
+            }
+            group.workerIds.add(id);
+            touched.add(slot);
+        }
+        if (replaceAll) {
+            for (String id : List.copyOf(group.workerIds)) {
+                if (!wanted.containsKey(id)) {
+                    group.workerIds.remove(id);
+                    WorkerSlot slot = slots.get(id);
+                    slot.desired = WorkerSlot.Desired.REMOVE;
+                    stopped.add(id);
+                    touched.add(slot);
+                }
+            }
+        }
+        return finishChange(group, change, started, stopped, unchanged, touched);
+    }
+
+    /**
+     * What {@code declare(groupName, specs, true, ...)} would do, checked the same way, doing
+     * none of it: no slot, group, event, reconcile or desired-state change. The revision is the
+     * current one, the declarations the diff was computed against.
+     */
+    GroupDiff dryRun(String groupName, List<WorkerSpec> specs) {
+        DeclaredGroup existing = groups.get(groupName);
+        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, true, slots,
+                sizeAfter(existing, specs, true), hostSizeAfter(existing, specs, true));
+        List<String> started = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        wanted.forEach((id, spec) -> Change.of(slots.get(id), spec).tally(id, started, stopped, unchanged));
+        if (existing != null) {
+            existing.workerIds.stream().filter(id -> !wanted.containsKey(id)).forEach(stopped::add);
+        }
+        return new GroupDiff(groupName, started, stopped, unchanged, revision);
+    }
+
+    /** What declaring a spec does to the slot already holding its id; decided here once for declare and dryRun. */
+    private enum Change {
+        /** No slot has the id: a new worker starts. */
+        NEW,
+        /** The slot is on its way out after a removal: it is claimed and starts again. */
+        RECLAIM,
+        /** The declaration changed under the same id: the worker is stopped and started with the new spec. */
+        REPLACE,
+        /** The same declaration of a worker stopped with stopGroup, now STOPPED: it starts. */
+        RESUME_STOPPED,
+        /** The same declaration of a worker stopped with stopGroup that has not ended yet: it runs on. */
+        RESUME,
+        /** The same declaration, wanted running: left alone. */
+        KEEP;
+
+        static Change of(WorkerSlot slot, WorkerSpec spec) {
+            if (slot == null) {
+                return NEW;
+            }
+            if (slot.desired == WorkerSlot.Desired.REMOVE) {
+                return RECLAIM;
+            }
+            if (!sameDeclaration(slot, spec)) {
+                return REPLACE;
+            }
+            if (slot.desired == WorkerSlot.Desired.STOP) {
+                return slot.state == WorkerState.STOPPED ? RESUME_STOPPED : RESUME;
+            }
+            return KEEP;
+        }
+
+        /** Puts the id where the diff reports this change. */
+        void tally(String id, List<String> started, List<String> stopped, List<String> unchanged) {
+            switch (this) {
+                case NEW, RECLAIM, RESUME_STOPPED -> started.add(id);
+                case REPLACE -> {
+                    started.add(id);
+                    stopped.add(id);
+                }
+                case RESUME, KEEP -> unchanged.add(id);
+            }
+        }
+    }
+
+    GroupDiff remove(String groupName, List<String> workerIds) {
+        DeclaredGroup group = requireGroup(groupName);
+        for (String id : workerIds) {
+            if (!group.workerIds.contains(id)) {
+                throw new NotFoundException("group '" + groupName + "' has no worker '" + id + "'");
+            }
+        }
+        List<WorkerSlot> touched = new ArrayList<>();
+        for (String id : workerIds) {
+            group.workerIds.remove(id);
+            WorkerSlot slot = slots.get(id);
+            slot.desired = WorkerSlot.Desired.REMOVE;
+            touched.add(slot);
+        }
+        List<String> unchanged = List.copyOf(group.workerIds);
+        return finishChange(group, "workers-removed", List.of(), List.copyOf(workerIds), unchanged, touched);
+    }
+
+    GroupStatus stopGroup(String groupName) {
+        DeclaredGroup group = requireGroup(groupName);
+        List<String> stopped = new ArrayList<>();
+        List<WorkerSlot> touched = new ArrayList<>();
+        for (String id : group.workerIds) {
+            WorkerSlot slot = slots.get(id);
+            if (slot.desired == WorkerSlot.Desired.RUN) {
+                slot.desired = WorkerSlot.Desired.STOP;
+                slot.freshStartWanted = false;
+                stopped.add(id);
+                touched.add(slot);
+            }
+        }
+        finishChange(group, "stopped", List.of(), stopped, List.of(), touched);
+        return groupStatus(group);
+    }
+
+    void nukeGroup(String groupName) {
+        DeclaredGroup group = requireGroup(groupName);
+        List<String> removed = List.copyOf(group.workerIds);
+        List<WorkerSlot> touched = new ArrayList<>();
+        for (String id : removed) {
+            WorkerSlot slot = slots.get(id);
+            slot.desired = WorkerSlot.Desired.REMOVE;
+            touched.add(slot);
+        }
+        group.workerIds.clear();
+        groups.remove(groupName);
+        finishChange(group, "nuked", List.of(), removed, List.of(), touched);
+    }
+
+    /**
+     * {@link WorkerSpec#sameDeclarationAs} without deriving both ids again (a SHA-256 each): the
+     * slot was found under the spec's effective id, so the ids are equal already.
+     */
+    private static boolean sameDeclaration(WorkerSlot slot, WorkerSpec spec) {
+        return slot.spec.type().equals(spec.type()) && slot.spec.params().equals(spec.params())
+                && java.util.Objects.equals(slot.spec.options(), spec.options());
+    }
+
+    private GroupDiff finishChange(DeclaredGroup group, String change, List<String> started, List<String> stopped,
+                                   List<String> unchanged, List<WorkerSlot> touched) {
+        GroupDiff diff = new GroupDiff(group.name, started, stopped, unchanged, ++revision);
+        if (diff.changedAnything()) {
+            context.journal().append(new GroupEvent(0, context.clock().instant(), group.name, change, started, stopped));
+        }
+        touched.forEach(loop::reconcile);
+        publishDesiredState();
+        return diff;
+    }
+
+    void publishDesiredState() {
+        desiredStateListener.accept(desiredState());
+    }
+
+    /** The declarations and the results worth keeping, as they stand now. */
+    DesiredState desiredState() {
+        List<DesiredState.Group> result = new ArrayList<>();
+        for (DeclaredGroup group : groups.values()) {
+            List<DesiredState.Worker> workers = new ArrayList<>();
+            for (String id : group.workerIds) {
+                WorkerSlot slot = slots.get(id);
+                workers.add(new DesiredState.Worker(slot.spec, slot.desired == WorkerSlot.Desired.STOP,
+                        slot.state == WorkerState.COMPLETED ? slot.result : null));
+            }
+            result.add(new DesiredState.Group(group.name, workers));
+        }
+        return new DesiredState(revision, result);
+    }
+
+    /**
+     * Brings back what a previous manager was told: declared workers start, stopped ones stay
+     * stopped, completed ones keep their result and are not run again. Workers whose type is
+     * no longer declared are skipped and named in the returned list.
+     */
+    List<String> restore(DesiredState state) {
+        List<String> skipped = new ArrayList<>();
+        List<WorkerSlot> restored = new ArrayList<>();
+        for (DesiredState.Group saved : state.groups()) {
+            DeclaredGroup group = groups.computeIfAbsent(saved.name(), DeclaredGroup::new);
+            for (DesiredState.Worker worker : saved.workers()) {
+                String id = worker.spec().effectiveId();
+                if (manifest.find(worker.spec().type()).isEmpty() || slots.containsKey(id)) {
+                    skipped.add(saved.name() + "/" + id);
+                    continue;
+                }
+                WorkerSlot slot = new WorkerSlot(id, saved.name(), worker.spec(), manifest.require(worker.spec().type()),
+                        resolve(worker.spec()), context, loop::stateChanged);
+                if (worker.completedResult() != null) {
+                    slot.state = WorkerState.COMPLETED;
+                    slot.message = "completed (restored)";
+                    slot.result = worker.completedResult();
+                    slot.resultFuture.complete(slot.result);
+                } else if (worker.stopped()) {
+                    slot.state = WorkerState.STOPPED;
+                    slot.message = "stopped (restored)";
+                    slot.desired = WorkerSlot.Desired.STOP;
+                }
+                slots.put(id, slot);
+                dependencies.declare(id, worker.spec().dependsOn());
+                group.workerIds.add(id);
+                slot.announce();
+                restored.add(slot);
+            }
+        }
+        revision = Math.max(revision, state.revision());
+        restored.forEach(loop::reconcile);
+        return skipped;
+    }
+
+    private WorkerSlot newSlot(String id, String groupName, WorkerSpec spec) {
+        WorkerSlot slot = new WorkerSlot(id, groupName, spec, manifest.require(spec.type()), resolve(spec), context,
+                loop::stateChanged);
+        slots.put(id, slot);
+        dependencies.declare(id, spec.dependsOn());
+        slot.announce();
+        return slot;
+    }
+
+    private void applySpec(WorkerSlot slot, WorkerSpec spec) {
+        slot.spec = spec;
+        slot.type = manifest.require(spec.type());
+        slot.options = resolve(spec);
+        slot.restartTracker.reset();
+        dependencies.declare(slot.id, spec.dependsOn());
+    }
+
+    private WorkerOptions resolve(WorkerSpec spec) {
+        return spec.options().orElse(context.settings().workerDefaults());
+    }
+
+    private int sizeAfter(DeclaredGroup group, List<WorkerSpec> specs, boolean replaceAll) {
+        if (replaceAll || group == null) {
+            return specs.size();
+        }
+        return (int) (group.workerIds.size() + specs.stream().map(WorkerSpec::effectiveId).distinct()
+                .filter(id -> !group.workerIds.contains(id)).count());
+    }
+
+    private int hostSizeAfter(DeclaredGroup group, List<WorkerSpec> specs, boolean replaceAll) {
+        int current = group == null ? 0 : group.workerIds.size();
+        int others = (int) slots.values().stream().filter(s -> s.desired != WorkerSlot.Desired.REMOVE).count() - current;
+        return others + sizeAfter(group, specs, replaceAll);
+    }
+
+    // --- reads ---
+
+    List<GroupStatus> groups() {
+        return groups.values().stream().map(this::groupStatus).toList();
+    }
+
+    GroupStatus group(String name) {
+        return groupStatus(requireGroup(name));
+    }
+
+    private GroupStatus groupStatus(DeclaredGroup group) {
+        List<io.covey.core.api.WorkerStatus> workers = group.workerIds.stream().map(id -> slots.get(id).snapshot()).toList();
+        boolean stopped = !group.workerIds.isEmpty()
+                && group.workerIds.stream().allMatch(id -> slots.get(id).desired == WorkerSlot.Desired.STOP);
+        return new GroupStatus(group.name, stopped, workers);
+    }
+
+    DeclaredGroup requireGroup(String name) {
+        DeclaredGroup group = groups.get(name);
+        if (group == null) {
+            throw NotFoundException.group(name);
+        }
+        return group;
+    }
+}

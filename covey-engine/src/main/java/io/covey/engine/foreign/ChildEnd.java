@@ -1,0 +1,72 @@
+package io.covey.engine.foreign;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.covey.core.json.Durations;
+import io.covey.core.protocol.ControlMessage;
+import io.covey.engine.launch.RunExit;
+
+/**
+ * The facts about how a child ended, and the one place that puts them into a {@link RunExit}:
+ * a kill's reason first, then a forced stop, then the child's own verdict, then its exit code
+ * (a code of 128+N naming signal N, as the JDK reports a death by signal).
+ *
+ * @param exitCode        the child's exit code
+ * @param killReason      why the tree was killed (kill(), unresponsive, a broken protocol), or null
+ * @param terminated      whether the stop ladder sent SIGTERM
+ * @param killedAfterTerm whether it went on to SIGKILL
+ * @param stopTimeout     the stop timeout, when a stop was asked
+ * @param killGrace       the time between SIGTERM and SIGKILL
+ * @param verdict         what the child said last about its attempt, or null
+ * @param connected       whether the child completed the handshake
+ * @param stderrTail      the last lines of the child's stderr
+ */
+record ChildEnd(int exitCode, String killReason, boolean terminated, boolean killedAfterTerm, Duration stopTimeout,
+                Duration killGrace, ControlMessage.Ended verdict, boolean connected, List<String> stderrTail) {
+    private static final String[] SIGNALS = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
+            "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"};
+    private static final int MAX_TAIL_CHARS = 300;
+
+    RunExit toRunExit() {
+        String signal = signalName(exitCode);
+        if (killReason != null) {
+            return new RunExit(killReason, exitCode, signal, true);
+        }
+        if (terminated) {
+            return new RunExit("the worker did not stop within " + Durations.format(stopTimeout) + "; sent SIGTERM"
+                    + (killedAfterTerm ? ", then SIGKILL after " + Durations.format(killGrace) : ""), exitCode, signal, true);
+        }
+        if (verdict != null && verdict.failure() != null) {
+            return new RunExit(verdict.failure(), exitCode, signal, false);
+        }
+        if (exitCode == 0) {
+            return new RunExit(null, 0, null, false);
+        }
+        String context = verdict != null ? " after the worker ended" : connected ? "" : " before the handshake";
+        return new RunExit(describe(context), exitCode, signal, false);
+    }
+
+    /** The signal that ended a process whose exit code is 128+N, else null. */
+    static String signalName(int exitCode) {
+        int signal = exitCode - 128;
+        if (signal <= 0 || signal >= 64) {
+            return null;
+        }
+        return signal < SIGNALS.length ? SIGNALS[signal] : "SIG" + signal;
+    }
+
+    /** "exited with code 1: last stderr lines", or "killed by signal KILL (exit code 137)". */
+    private String describe(String context) {
+        String signal = signalName(exitCode);
+        StringBuilder text = new StringBuilder(signal != null
+                ? "killed by signal " + signal + " (exit code " + exitCode + ")"
+                : "exited with code " + exitCode).append(context);
+        for (int i = 0; i < stderrTail.size(); i++) {
+            String line = stderrTail.get(i).strip();
+            text.append(i == 0 ? ": " : " | ")
+                    .append(line.length() > MAX_TAIL_CHARS ? line.substring(0, MAX_TAIL_CHARS) + "…" : line);
+        }
+        return text.toString();
+    }
+}

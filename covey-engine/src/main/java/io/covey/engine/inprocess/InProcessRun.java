@@ -1,0 +1,236 @@
+package io.covey.engine.inprocess;
+
+import static io.covey.core.worker.WorkerAttempt.describe;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.covey.core.json.CoveyJson;
+import io.covey.core.json.Durations;
+import io.covey.core.worker.CoveyWorker;
+import io.covey.core.worker.HealthCheckRunner;
+import io.covey.core.worker.WorkerAttempt;
+import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerReporter;
+import io.covey.engine.Scheduler;
+import io.covey.engine.launch.LaunchRequest;
+import io.covey.engine.launch.RunCallbacks;
+import io.covey.engine.launch.RunExit;
+import io.covey.engine.launch.StatusReport;
+import io.covey.engine.launch.StatusReport.ReportedStatus;
+import io.covey.engine.launch.WorkerRun;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One attempt of an in-process worker: constructed and run on a thread of its own, stopped with
+ * {@code stopWorker()} on another, then interrupted, then abandoned after the stop timeout (a
+ * thread cannot be killed; the attempt is reported as forced and its late calls are ignored).
+ * <p>
+ * When the attempt ends is {@link WorkerAttempt}'s rule, shared with the child JVM of a foreign worker.
+ * <p>
+ * {@code runWorker()} runs on a pooled thread, which goes on to run other workers once this
+ * attempt returns; so the thread is only interrupted while it still runs this attempt (both
+ * under this run's lock), and its interrupt flag is cleared before it is handed back.
+ */
+final class InProcessRun implements WorkerRun, WorkerReporter {
+    private final LaunchRequest request;
+    private final RunCallbacks callbacks;
+    private final Scheduler scheduler;
+    private final Executor runThreads;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** The pooled thread while it runs this attempt's body; null before and after. Guarded by {@code this}. */
+    private Thread runThread;
+    private volatile Thread stopThread;
+    private final WorkerAttempt attempt = new WorkerAttempt(new WorkerAttempt.Outcome() {
+        @Override
+        public void end(String failure) {
+            InProcessRun.this.end(failure == null ? RunExit.normal() : RunExit.failed(failure));
+        }
+
+        @Override
+        public void note(String line) {
+            callbacks.log("covey", line);
+        }
+
+        @Override
+        public void interruptRun() {
+            interruptRunThread();
+        }
+    });
+    private volatile Scheduler.Cancellable stopDeadline;
+    private final HealthCheckRunner healthChecks;
+
+    InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor runThreads,
+                 Executor healthExecutor) {
+        this.request = request;
+        this.callbacks = callbacks;
+        this.scheduler = scheduler;
+        this.runThreads = runThreads;
+        this.healthChecks = new HealthCheckRunner(healthExecutor);
+    }
+
+    void start() {
+        runThreads.execute(this::onPooledThread);
+    }
+
+    private void onPooledThread() {
+        Thread thread = Thread.currentThread();
+        String poolName = thread.getName();
+        // What a worker may change on its thread and the next worker on it must not inherit (its
+        // ThreadLocals cannot be reset from outside: a worker that sets one should remove it).
+        ClassLoader poolLoader = thread.getContextClassLoader();
+        int poolPriority = thread.getPriority();
+        Thread.UncaughtExceptionHandler poolHandler = thread.getUncaughtExceptionHandler() == thread.getThreadGroup()
+                ? null : thread.getUncaughtExceptionHandler();
+        // Named after the worker while it runs it, so thread dumps still say whose thread is whose.
+        thread.setName("covey-worker-" + request.workerId() + "#" + request.attempt());
+        synchronized (this) {
+            runThread = thread;
+        }
+        try {
+            runBody();
+        } finally {
+            synchronized (this) {
+                runThread = null;
+            }
+            Thread.interrupted(); // an interrupt meant for this attempt must not reach the next one
+            thread.setName(poolName);
+            thread.setContextClassLoader(poolLoader);
+            thread.setPriority(poolPriority);
+            thread.setUncaughtExceptionHandler(poolHandler);
+        }
+    }
+
+    private void runBody() {
+        attempt.run(() -> request.type().instantiate(request.params()),
+                t -> "the worker's constructor threw " + describe(t), this);
+    }
+
+    @Override
+    public Long pid() {
+        return null;
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        if (ended.get() || !attempt.askStop()) {
+            return;
+        }
+        stopDeadline = scheduler.schedule(timeout, () -> {
+            if (!ended.get()) {
+                end(new RunExit("the worker refused to stop within " + Durations.format(timeout)
+                        + "; its thread was interrupted and abandoned", null, null, true));
+                interruptAll();
+            }
+        });
+        Thread thread = new Thread(attempt::stop, "covey-stop-" + request.workerId() + "#" + request.attempt());
+        thread.setDaemon(true);
+        stopThread = thread;
+        thread.start();
+    }
+
+    @Override
+    public CompletableFuture<WorkerHealth> checkHealth() {
+        CoveyWorker<?> instance = attempt.worker();
+        if (instance == null || ended.get()) {
+            return CompletableFuture.completedFuture(WorkerHealth.unhealthy("the worker is not running"));
+        }
+        return healthChecks.check(instance);
+    }
+
+    @Override
+    public void kill(String reason) {
+        // End first, so what the interrupt makes the worker throw is not taken for the reason.
+        end(new RunExit(reason, null, null, true));
+        interruptAll();
+    }
+
+    private synchronized void interruptRunThread() {
+        if (runThread != null) {
+            runThread.interrupt();
+        }
+    }
+
+    private void interruptAll() {
+        interruptRunThread();
+        Thread stop = stopThread;
+        if (stop != null) {
+            stop.interrupt();
+        }
+    }
+
+    private void end(RunExit exit) {
+        if (ended.compareAndSet(false, true)) {
+            Scheduler.Cancellable deadline = stopDeadline;
+            if (deadline != null) {
+                deadline.cancel();
+            }
+            callbacks.exited(exit);
+        }
+    }
+
+    // --- WorkerReporter: the worker's status calls ---
+
+    @Override
+    public void starting(String message) {
+        report(ReportedStatus.STARTING, message, null);
+    }
+
+    @Override
+    public void running(String message) {
+        report(ReportedStatus.RUNNING, message, null);
+    }
+
+    @Override
+    public void completed(Object result) {
+        JsonNode json;
+        try {
+            json = CoveyJson.toTree(result);
+        } catch (RuntimeException e) {
+            crashed("the result of completed() is not JSON-serializable: " + describe(e), null);
+            return;
+        }
+        report(ReportedStatus.COMPLETED, null, json);
+        end(RunExit.normal());
+    }
+
+    @Override
+    public void crashed(String message, Throwable error) {
+        String text = message == null ? "the worker reported a crash" : message;
+        report(ReportedStatus.CRASHED, error == null ? text : text + ": " + describe(error), null);
+        end(RunExit.normal());
+    }
+
+    @Override
+    public void stopping(String message) {
+        report(ReportedStatus.STOPPING, message, null);
+    }
+
+    @Override
+    public void stopped(String message) {
+        report(ReportedStatus.STOPPED, message, null);
+        end(RunExit.normal());
+    }
+
+    @Override
+    public void log(String line) {
+        if (!ended.get()) {
+            callbacks.log("worker", line);
+        }
+    }
+
+    @Override
+    public void publish(Object data) {
+        if (!ended.get()) {
+            callbacks.data(CoveyJson.toTree(data));
+        }
+    }
+
+    private void report(ReportedStatus status, String message, JsonNode result) {
+        if (!ended.get()) {
+            callbacks.reported(new StatusReport(status, message, result));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.covey.engine.launch;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.covey.core.worker.WorkerHealth;
+
+/** A handle on one launched attempt. */
+public interface WorkerRun {
+    /** The child's process id, or null for an in-process worker or a child not spawned yet. */
+    Long pid();
+
+    /**
+     * Begins the stop ladder and returns at once: ask the worker to stop, and force it after
+     * {@code timeout}. The end is reported through {@link RunCallbacks#exited(RunExit)}, with
+     * {@code forced} set when forcing was needed.
+     */
+    void stop(Duration timeout);
+
+    /** Ends the attempt now (a start timeout, an unresponsive child); the exit carries {@code reason}. */
+    void kill(String reason);
+
+    /**
+     * Asks the worker's {@code checkHealth()} and returns at once; the answer completes the
+     * future, on any thread. Never blocks the caller. The caller enforces the timeout (by
+     * completing the future itself), so an implementation need not, and must tolerate that.
+     * The default, for runtimes that cannot ask, answers healthy.
+     */
+    default CompletableFuture<WorkerHealth> checkHealth() {
+        return CompletableFuture.completedFuture(WorkerHealth.ok("this runtime cannot check health"));
+    }
+}
