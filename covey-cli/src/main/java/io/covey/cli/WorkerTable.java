@@ -138,6 +138,11 @@ public final class WorkerTable {
         return age(Duration.between(worker.startedAt(), now));
     }
 
+    /** "1 worker", "3 workers". */
+    public static String workers(int count) {
+        return count == 1 ? "1 worker" : count + " workers";
+    }
+
     /** 42s, 12m, 5h, 3d: as pm2 shows uptime. */
     public static String age(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());

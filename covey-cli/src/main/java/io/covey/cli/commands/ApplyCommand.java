@@ -12,6 +12,7 @@ import io.covey.cli.ExitCodes;
 import io.covey.cli.Session;
 import io.covey.cli.Terminal;
 import io.covey.cli.Terminal.Style;
+import io.covey.cli.WorkerTable;
 import io.covey.client.CoveyClient;
 import io.covey.client.CoveyClientException;
 import io.covey.core.api.GroupDiff;
@@ -91,17 +92,13 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private static String workers(int count) {
-        return count == 1 ? "1 worker" : count + " workers";
-    }
-
     private static void print(Terminal t, GroupDiff diff) {
         List<String> replaced = diff.started().stream().filter(diff.stopped()::contains).toList();
         List<String> started = diff.started().stream().filter(id -> !replaced.contains(id)).toList();
         List<String> stopped = diff.stopped().stream().filter(id -> !replaced.contains(id)).toList();
         String name = t.paint(t.untrusted(diff.group()), Style.BOLD);
         if (!diff.changedAnything()) {
-            t.println("group " + name + ": unchanged (" + workers(diff.unchanged().size()) + ")");
+            t.println("group " + name + ": unchanged (" + WorkerTable.workers(diff.unchanged().size()) + ")");
             return;
         }
         List<String> counts = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.covey.cli.CoveyCli;
 import io.covey.cli.ExitCodes;
 import io.covey.cli.Session;
 import io.covey.cli.Terminal;
+import io.covey.cli.WorkerTable;
 import io.covey.core.api.GroupStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public final class NukeCommand implements Callable<Integer> {
         Session session = cli.session();
         Terminal t = session.terminal();
         GroupStatus status = session.client().group(group);
-        String what = "group " + t.untrusted(status.name()) + " and its " + status.workers().size() + " workers";
+        String what = "group " + t.untrusted(status.name()) + " and its " + WorkerTable.workers(status.workers().size());
         if (!yes) {
             if (!t.isInteractive()) {
                 throw new CliException(ExitCodes.USAGE, "not nuking " + what + " without --yes (no terminal to ask on)");

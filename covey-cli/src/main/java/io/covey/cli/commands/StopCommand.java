@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import io.covey.cli.CoveyCli;
 import io.covey.cli.ExitCodes;
 import io.covey.cli.Session;
+import io.covey.cli.WorkerTable;
 import io.covey.core.api.GroupStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,7 @@ public final class StopCommand implements Callable<Integer> {
         Session session = cli.session();
         GroupStatus status = session.client().stopGroup(group);
         session.terminal().println("stopping group " + session.terminal().untrusted(status.name()) + ": "
-                + status.workers().size() + " workers");
+                + WorkerTable.workers(status.workers().size()) + " (covey ls shows when they have stopped)");
         return ExitCodes.OK;
     }
 }
