@@ -1,14 +1,13 @@
 package io.covey.cli.commands;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.covey.cli.CliException;
 import io.covey.cli.CoveyCli;
 import io.covey.cli.ExitCodes;
 import io.covey.cli.Follower;
+import io.covey.cli.LogOverlap;
 import io.covey.cli.Session;
 import io.covey.cli.Terminal;
 import io.covey.cli.Terminal.Style;
@@ -27,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * A worker's last log lines, and with {@code -f} every new one as it is written. Following reads
  * the journal's position first, then the tail, then the events after that position: a line
- * written in between is in both, and is printed once.
+ * written in between is in both, and is printed once, in order.
  */
 @Command(name = "logs", description = "Prints a worker's last log lines; -f follows new ones live.")
 public final class LogsCommand implements Callable<Integer> {
@@ -59,31 +58,19 @@ public final class LogsCommand implements Callable<Integer> {
         Terminal t = session.terminal();
         long position = follow ? client.lastEventSeq() : 0;
         List<LogLine> lines = client.logs(id, tail);
-        Map<Key, Integer> printed = new HashMap<>();
         for (LogLine line : lines) {
             t.println(format(t, line.time().toString(), line.stream(), line.line()));
-            printed.merge(new Key(line.time().toString(), line.attempt(), line.stream(), line.line()), 1, Integer::sum);
         }
         if (!follow) {
             return ExitCodes.OK;
         }
         t.flush();
+        LogOverlap overlap = new LogOverlap(lines);
         Follower follower = new Follower();
         Subscription subscription = client.subscribe(position, EventFilter.worker(id).withTypes(EventType.LOG), event -> {
             if (event instanceof GapEvent gap) {
                 t.warn("events " + gap.fromSeq() + " to " + gap.toSeq() + " are no longer retained by the host; lines may be missing");
-            } else if (event instanceof LogEvent log) {
-                Key key = new Key(log.time().toString(), log.attempt(), log.stream(), log.line());
-                Integer left = printed.remove(key);
-                if (left != null) {
-                    // Written between reading the position and the tail: the tail printed it already.
-                    if (left > 1) {
-                        printed.put(key, left - 1);
-                    }
-                    return;
-                }
-                // Past the overlap: every line from here on is new.
-                printed.clear();
+            } else if (event instanceof LogEvent log && overlap.isNew(log)) {
                 t.emit(format(t, log.time().toString(), log.stream(), log.line()));
             }
         });
@@ -95,9 +82,5 @@ public final class LogsCommand implements Callable<Integer> {
         String text = t.untrusted(line);
         Style style = "stderr".equals(stream) ? Style.RED : "covey".equals(stream) ? Style.DIM : Style.PLAIN;
         return (timestamps ? t.paint(time, Style.DIM) + " " : "") + t.paint(text, style);
-    }
-
-    /** A line as both the tail and the event stream describe it. */
-    private record Key(String time, int attempt, String stream, String line) {
     }
 }
