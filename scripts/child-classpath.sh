@@ -18,7 +18,7 @@ app="$work/app/$(basename "$jar")"
 port=$((20000 + RANDOM % 20000))
 base="http://127.0.0.1:$port"
 host_pid=
-cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null; true; }
+cleanup() { if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
 start_host() { # $1: inherit-class-path
@@ -43,10 +43,27 @@ one_round() { # $1: inherit-class-path; prints: mode entries spring_or_tomcat mi
   t1=$(date +%s%N)
   pid=${state#RUNNING }
   python3 - "$pid" "$1" $(( (t1 - t0) / 1000000 )) <<'PY'
-import sys
+import os, sys, zipfile
 pid, mode, millis = sys.argv[1], sys.argv[2], sys.argv[3]
 args = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")
-cp = args[args.index(b"-cp") + 1].decode().split(":")
+cwd = os.readlink(f"/proc/{pid}/cwd")
+
+def expanded(entries):
+    # A jar's manifest Class-Path adds entries too (the unpacked host jar names its lib/ that way).
+    for entry in entries:
+        path = os.path.join(cwd, entry)
+        yield path
+        if path.endswith(".jar") and os.path.isfile(path):
+            with zipfile.ZipFile(path) as jar:
+                try:
+                    manifest = jar.read("META-INF/MANIFEST.MF").decode().replace("\r\n ", "").replace("\n ", "")
+                except KeyError:
+                    continue
+            for line in manifest.splitlines():
+                if line.startswith("Class-Path:"):
+                    yield from expanded(os.path.join(os.path.dirname(path), e) for e in line[11:].split())
+
+cp = list(expanded(args[args.index(b"-cp") + 1].decode().split(":")))
 stack = [e for e in cp if "spring" in e or "tomcat" in e]
 rss = next(l.split()[1] for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS"))
 print("inherit" if mode == "true" else "lean", len(cp), len(stack), millis, rss)
