@@ -2,8 +2,10 @@
 # The Covey demo in one command: builds what is missing, starts a host with the demo workers on
 # 127.0.0.1:7700, and runs the demo client in the foreground, which declares a CountdownJob, a
 # FlakyWorker and (when socat is installed) a StreamSerialPortToHttp on a pseudo-terminal pair
-# fed by a little writer, and prints what they do, live. Ctrl-C stops everything it started.
+# fed by a little writer, and prints what they do, live. Ctrl-C stops everything it started, also
+# when its output goes to a pipe that has closed (./demo.sh | head, or | tee then Ctrl-C).
 # Needs JDK 17+ and Maven 3.8+; socat is optional. See docs/DEMO.md.
+# COVEY_DEMO_PORT, COVEY_DEMO_SERIAL_HTTP_PORT: other ports; COVEY_DEMO_NO_BUILD=1: use the jars as they are.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -26,13 +28,18 @@ stop_job() { # pid signal-to-the-whole-group seconds
   wait "$pid" 2>/dev/null || true
 }
 
+# Output that may go nowhere: once the reader of a pipe has gone, a write fails (EPIPE) and must not
+# end the script before its cleanup has stopped everything.
+say() { printf '%s\n' "$*" 2>/dev/null || true; }
+
 cleaned=''
 cleanup() {
   [ -z "$cleaned" ] || return 0
   cleaned=yes
-  trap '' INT TERM
-  echo
-  echo "demo: stopping the client, the host (which stops its workers) and the serial stand-in"
+  set +e
+  trap '' INT TERM PIPE
+  say
+  say "demo: stopping the client, the host (which stops its workers) and the serial stand-in"
   stop_job "$client_pid" TERM 10
   stop_job "$writer_pid" TERM 2
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
@@ -42,10 +49,12 @@ cleanup() {
     stop_job "$host_pid" KILL 1
   fi
   stop_job "$socat_pid" TERM 2
-  echo "demo: stopped (host log: ${demo#"$root"/}/host.log)"
+  say "demo: stopped (host log: ${demo#"$root"/}/host.log)"
 }
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
+# A write to a closed pipe: stop everything instead of dying on the spot (SIGPIPE's default).
+trap 'cleanup; exit 141' PIPE
 trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "demo: $1 is needed: $2" >&2; exit 1; }; }
@@ -64,7 +73,7 @@ stale() {
   done
   return 1
 }
-if stale; then
+if [ -z "${COVEY_DEMO_NO_BUILD:-}" ] && stale; then
   echo "demo: building (mvn -B -q package -DskipTests); the first time this downloads dependencies and takes a few minutes"
   mvn -B -q package -DskipTests
 fi
@@ -74,13 +83,8 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   exit 1
 fi
 
-# A foreign worker's child JVM needs the host's classes as plain jars, not nested in the fat jar.
 mkdir -p "$demo"
 jar=$(host_jar)
-if [ ! -f "$demo/host/$(basename "$jar")" ] || [ "$jar" -nt "$demo/host/$(basename "$jar")" ]; then
-  rm -rf "$demo/host"
-  java -Djarmode=tools -jar "$jar" extract --destination "$demo/host" >/dev/null
-fi
 rm -rf "$demo/state"   # each demo starts from an empty host
 
 serial_args=()
@@ -104,12 +108,13 @@ else
 fi
 
 echo "demo: starting the host on $base (log: ${demo#"$root"/}/host.log)"
-env -u COVEY_API_TOKEN java -jar "$demo/host/$(basename "$jar")" \
+# The executable jar as it is: the host lays out what its child JVMs need itself. The workers jar
+# lists its worker types in its index, so no package needs naming.
+env -u COVEY_API_TOKEN java -jar "$jar" \
   --server.port="$port" --server.address=127.0.0.1 \
   --covey.host.api-token= \
   --covey.host.state-dir="$demo/state" \
   --covey.host.worker-path="$root/covey-demo/target/workers" \
-  --covey.worker.scan-packages=io.covey.demo.workers \
   >"$demo/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 120); do

@@ -43,9 +43,14 @@ echo "smoke: healthy"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/groups")
 [ "$code" = 401 ] || { echo "smoke: expected 401 without the token, got $code" >&2; exit 1; }
 
-curl -fsS "${auth[@]}" "$base/api/v1/manifest"; echo
+# The image runs the executable jar as it is (no extract step); the workers jar lists its own types.
+manifest=$(curl -fsS "${auth[@]}" "$base/api/v1/manifest"); echo "$manifest"
+for type in CountdownJob FlakyWorker StreamSerialPortToHttp; do
+  echo "$manifest" | grep -q "\"$type\"" || { echo "smoke: the manifest does not list $type" >&2; exit 1; }
+done
+echo "$manifest" | grep -q '"unavailable":\[\]' || { echo "smoke: the manifest lists unavailable types" >&2; exit 1; }
 curl -fsS "${auth[@]}" -X PUT -H 'Content-Type: application/json' "$base/api/v1/groups/smoke" \
-  -d '{"workers":[{"type":"CountdownJob","id":"countdown","params":{"from":3}}]}'; echo
+  -d '{"workers":[{"type":"CountdownJob","id":"countdown","params":{"from":3,"intervalMs":100},"options":{"foreign":true}}]}'; echo
 
 for i in $(seq 1 60); do
   state=$(curl -fsS "${auth[@]}" "$base/api/v1/workers/countdown" | sed -n 's/.*"state":"\([A-Z]*\)".*/\1/p')
@@ -53,7 +58,10 @@ for i in $(seq 1 60); do
   sleep 1
 done
 [ "$state" = COMPLETED ] || { echo "smoke: the worker did not complete (state: $state)" >&2; curl -sS "${auth[@]}" "$base/api/v1/workers/countdown/logs?tail=50"; exit 1; }
-curl -fsS "${auth[@]}" "$base/api/v1/workers/countdown"; echo
+worker=$(curl -fsS "${auth[@]}" "$base/api/v1/workers/countdown"); echo "$worker"
+echo "$worker" | grep -q '"foreign":true' || { echo "smoke: the countdown did not run as a foreign worker" >&2; exit 1; }
+echo "$worker" | grep -q '"result":{"counted":3,"message":"liftoff"}' || { echo "smoke: the countdown's result is not there" >&2; exit 1; }
+echo "smoke: a foreign CountdownJob completed with its result"
 
 curl -fsS "${auth[@]}" -X DELETE "$base/api/v1/groups/smoke"   # the demo client declares a 'countdown' of its own
 echo "smoke: starting the demo client"

@@ -30,6 +30,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   groups: () => call('GET', '/api/v1/groups'),
+  manifest: () => call('GET', '/api/v1/manifest'),
   worker: (id) => call('GET', `/api/v1/workers/${enc(id)}`),
   logs: (id, tail) => call('GET', `/api/v1/workers/${enc(id)}/logs?tail=${tail}`),
   restart: (id) => call('POST', `/api/v1/workers/${enc(id)}/restart`),

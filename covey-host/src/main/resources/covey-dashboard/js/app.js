@@ -5,6 +5,7 @@ import { Model } from './model.js';
 import { View } from './view.js';
 import { LogViewer } from './logs.js';
 import { confirmAction } from './confirm.js';
+import { renderTypes } from './types.js';
 
 const $ = (id) => document.getElementById(id);
 const model = new Model();
@@ -30,6 +31,10 @@ async function start() {
   }
   $('token-form').hidden = true;
   render();
+  api.manifest().then((manifest) => {
+    renderTypes($('types'), manifest);
+    $('types-section').hidden = false;
+  }, showError);
   stream = new EventStream({ onEvent, onStatus, onResync: resync, onUnauthorized: askForToken });
   stream.connect();
 }

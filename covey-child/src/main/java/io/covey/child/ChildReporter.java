@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlMessage;
-import io.covey.core.protocol.ControlMessage.Status.Call;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerReporter;
 import tools.jackson.databind.JsonNode;
@@ -36,17 +36,17 @@ final class ChildReporter implements WorkerReporter {
 
     @Override
     public void starting(String message) {
-        status(Call.STARTING, message);
+        status(StatusCall.STARTING, message);
     }
 
     @Override
     public void running(String message) {
-        status(Call.RUNNING, message);
+        status(StatusCall.RUNNING, message);
     }
 
     @Override
     public void stopping(String message) {
-        status(Call.STOPPING, message);
+        status(StatusCall.STOPPING, message);
     }
 
     @Override
@@ -57,7 +57,7 @@ final class ChildReporter implements WorkerReporter {
         JsonNode json;
         try {
             json = CoveyJson.toTree(result);
-            send(new ControlMessage.Status(Call.COMPLETED, null, json));
+            send(new ControlMessage.Status(StatusCall.COMPLETED, null, json));
         } catch (ProtocolException e) {
             crashed("the result of completed() is too large for the control channel: " + e.getMessage(), null);
             return;
@@ -71,13 +71,13 @@ final class ChildReporter implements WorkerReporter {
     @Override
     public void crashed(String message, Throwable error) {
         String text = message == null ? "the worker reported a crash" : message;
-        status(Call.CRASHED, error == null ? text : text + ": " + WorkerAttempt.describe(error));
+        status(StatusCall.CRASHED, error == null ? text : text + ": " + WorkerAttempt.describe(error));
         end.accept(null);
     }
 
     @Override
     public void stopped(String message) {
-        status(Call.STOPPED, message);
+        status(StatusCall.STOPPED, message);
         end.accept(null);
     }
 
@@ -105,7 +105,7 @@ final class ChildReporter implements WorkerReporter {
         }
     }
 
-    private void status(Call call, String message) {
+    private void status(StatusCall call, String message) {
         if (!ended.getAsBoolean()) {
             sendQuietly(new ControlMessage.Status(call, message, null));
         }

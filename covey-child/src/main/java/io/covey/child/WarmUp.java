@@ -8,8 +8,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlMessage;
-import io.covey.core.protocol.ControlMessage.Status.Call;
 import io.covey.core.worker.CoveyWorker;
+import io.covey.core.worker.StatusCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,8 +49,8 @@ final class WarmUp {
             CoveyWorker<?> worker = WorkerFactory.create(read.toWelcome());
             worker.attachReporter(new ChildReporter(null, () -> true, failure -> { }));
             worker.runWorker();
-            for (ControlMessage message : List.of(new ControlMessage.Status(Call.RUNNING, note, null),
-                    new ControlMessage.Status(Call.COMPLETED, null, CoveyJson.toTree(Map.of("ok", true))),
+            for (ControlMessage message : List.of(new ControlMessage.Status(StatusCall.RUNNING, note, null),
+                    new ControlMessage.Status(StatusCall.COMPLETED, null, CoveyJson.toTree(Map.of("ok", true))),
                     new ControlMessage.Log("worker", note), new ControlMessage.Publish(params),
                     new ControlMessage.Heartbeat(), new ControlMessage.Ended(null), new ControlMessage.Stop())) {
                 mapper.readValue(mapper.writeValueAsBytes(message), ControlMessage.class);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.WebSocketClient;
@@ -215,6 +216,8 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
         return Map.of("workers", specs);
     }
 
+    /** The manifest's declarable types; what else the host says (types unavailable on it) is not for declaring. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Manifest(List<String> types) {
     }
 

@@ -93,7 +93,7 @@ class SerialToHttpEndToEndTest {
             // While the device is missing, each attempt crashes at once, naming the device again.
             await().untilAsserted(() -> assertThat(events).anySatisfy(event -> {
                 assertThat(event.state()).isEqualTo(WorkerState.CRASHED);
-                assertThat(event.message()).contains("no serial port " + pair.device());
+                assertThat(event.message()).contains("serial device " + pair.device() + " is not there");
             }));
 
             pair = SocatPair.start(ttys, "tty");

@@ -27,9 +27,15 @@ public final class SocatPair implements AutoCloseable {
     }
 
     public static SocatPair start(Path directory, String name) throws IOException {
+        return start(directory, name + "A", name + "B");
+    }
+
+    /** A pair whose links have exactly these names, e.g. a device link {@code tty1} that has a twin in /dev. */
+    public static SocatPair start(Path directory, String deviceName, String farEndName) throws IOException {
         requireSocat();
-        Path device = directory.resolve(name + "A");
-        Path farEnd = directory.resolve(name + "B");
+        String name = deviceName;
+        Path device = directory.resolve(deviceName);
+        Path farEnd = directory.resolve(farEndName);
         Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + farEnd)
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve(name + "-socat.log").toFile())

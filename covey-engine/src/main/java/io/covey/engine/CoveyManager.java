@@ -18,7 +18,6 @@ import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.EventFilter;
 import io.covey.core.event.EventListener;
 import io.covey.core.event.Subscription;
-import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerDeclaration;
@@ -147,14 +146,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
 
     @Override
     public CompletableFuture<JsonNode> result(String id) {
-        return executor.call(() -> {
-            WorkerSlot slot = engine.requireSlot(id);
-            if (slot.state == WorkerState.COMPLETED) {
-                return CompletableFuture.completedFuture(slot.result);
-            }
-            // A copy, so a caller cannot complete the manager's own future.
-            return slot.resultFuture.copy();
-        });
+        return executor.call(() -> engine.requireSlot(id).resultView());
     }
 
     /** See {@link Engine#restore(DesiredState)}; returns the workers that could not be restored. */

@@ -55,8 +55,8 @@ final class DeclarationValidator {
                 throw new InvalidSpecException("worker id '" + id + "' is declared twice in group '" + groupName
                         + "' (the same type with the same params, or the same explicit id); declare it once");
             }
-            if (existing != null && existing.desired != WorkerSlot.Desired.REMOVE && !existing.group.equals(groupName)) {
-                throw new WorkerConflictException(id, existing.group, groupName);
+            if (existing != null && existing.desired() != WorkerSlot.Desired.REMOVE && !existing.group().equals(groupName)) {
+                throw new WorkerConflictException(id, existing.group(), groupName);
             }
             if (!foreignAvailable && Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign())) {
                 throw new InvalidSpecException("worker '" + id + "' is foreign (the default) but this manager cannot launch"
@@ -77,9 +77,9 @@ final class DeclarationValidator {
                                                             boolean replaceAll, Map<String, WorkerSlot> slots) {
         Map<String, List<Dependency>> graph = new HashMap<>();
         for (WorkerSlot slot : slots.values()) {
-            boolean leaving = slot.desired == WorkerSlot.Desired.REMOVE || (replaceAll && slot.group.equals(groupName));
+            boolean leaving = slot.desired() == WorkerSlot.Desired.REMOVE || (replaceAll && slot.group().equals(groupName));
             if (!leaving) {
-                graph.put(slot.id, slot.spec.dependsOn());
+                graph.put(slot.id, slot.spec().dependsOn());
             }
         }
         declared.forEach((id, spec) -> graph.put(id, spec.dependsOn()));
@@ -92,7 +92,7 @@ final class DeclarationValidator {
      * re-declaring a large unchanged group cost milliseconds per thousand workers.
      */
     private static boolean alreadyValidated(WorkerSlot existing, WorkerSpec spec) {
-        return existing != null && existing.desired != WorkerSlot.Desired.REMOVE
-                && existing.spec.type().equals(spec.type()) && existing.spec.params().equals(spec.params());
+        return existing != null && existing.desired() != WorkerSlot.Desired.REMOVE
+                && existing.spec().type().equals(spec.type()) && existing.spec().params().equals(spec.params());
     }
 }

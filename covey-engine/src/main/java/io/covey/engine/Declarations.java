@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.covey.core.api.GroupDiff;
@@ -12,7 +13,6 @@ import io.covey.core.api.NotFoundException;
 import io.covey.core.event.GroupEvent;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
 
 /**
@@ -21,6 +21,9 @@ import io.covey.core.spec.WorkerSpec;
  * records the wish; the {@link Loop} (the engine's reconcile) acts on it. Engine thread only.
  */
 final class Declarations {
+    /** A new worker's first message. */
+    private static final String DECLARED = "declared";
+
     /** The engine's side: act on a slot whose wish changed, and tell dependants a state changed. */
     interface Loop {
         void reconcile(WorkerSlot slot);
@@ -73,26 +76,27 @@ final class Declarations {
                 case NEW -> slot = newSlot(id, groupName, spec);
                 case RECLAIM -> {
                     // Still winding down from an earlier removal: claim it; it starts once the old attempt is gone.
-                    slot.group = groupName;
-                    applySpec(slot, spec);
-                    slot.desired = WorkerSlot.Desired.RUN;
-                    slot.freshStartWanted = true;
+                    applySpec(slot, groupName, spec);
+                    slot.wantFreshStart();
                 }
                 case REPLACE -> {
-                    applySpec(slot, spec);
-                    slot.desired = WorkerSlot.Desired.RUN;
-                    slot.freshStartWanted = true;
+                    applySpec(slot, slot.group(), spec);
+                    slot.wantFreshStart();
                 }
-                case RESUME, RESUME_STOPPED -> {
-                    slot.desired = WorkerSlot.Desired.RUN;
+                case RESUME_STOPPED -> {
                     slot.restartTracker.reset();
+                    slot.wantFreshStart(); // however it came to be stopped, by its group's stop or on its own
+                }
+                case RESUME -> {
+                    slot.restartTracker.reset();
+                    slot.want(WorkerSlot.Desired.RUN); // a stop still under way: it starts once that is over
                 }
                 case KEEP -> {
                     // Type, params and options are the same (sameDeclaration), so only dependsOn or how the id is
                     // written can differ; comparing just those spares a second deep comparison of every worker's params.
-                    if (!java.util.Objects.equals(slot.spec.id(), spec.id()) || !slot.spec.dependsOn().equals(spec.dependsOn())) {
+                    if (!Objects.equals(slot.spec().id(), spec.id()) || !slot.spec().dependsOn().equals(spec.dependsOn())) {
                         // dependsOn decides when the worker starts, not what it runs.
-                        slot.spec = spec;
+                        slot.declare(new WorkerSlot.Declared(slot.group(), spec, slot.type(), slot.options()));
                         dependencies.declare(id, spec.dependsOn());
                         touched.add(slot);
                     }
@@ -107,7 +111,7 @@ final class Declarations {
                 if (!wanted.containsKey(id)) {
                     group.workerIds.remove(id);
                     WorkerSlot slot = slots.get(id);
-                    slot.desired = WorkerSlot.Desired.REMOVE;
+                    slot.want(WorkerSlot.Desired.REMOVE);
                     stopped.add(id);
                     touched.add(slot);
                 }
@@ -143,9 +147,9 @@ final class Declarations {
         RECLAIM,
         /** The declaration changed under the same id: the worker is stopped and started with the new spec. */
         REPLACE,
-        /** The same declaration of a worker stopped with stopGroup, now STOPPED: it starts. */
+        /** The same declaration of a worker wanted stopped, and STOPPED (by its group's stop or on its own): it starts. */
         RESUME_STOPPED,
-        /** The same declaration of a worker stopped with stopGroup that has not ended yet: it runs on. */
+        /** The same declaration of a worker wanted stopped whose stop is still under way: it starts once that is over. */
         RESUME,
         /** The same declaration, wanted running: left alone. */
         KEEP;
@@ -154,14 +158,14 @@ final class Declarations {
             if (slot == null) {
                 return NEW;
             }
-            if (slot.desired == WorkerSlot.Desired.REMOVE) {
+            if (slot.desired() == WorkerSlot.Desired.REMOVE) {
                 return RECLAIM;
             }
             if (!sameDeclaration(slot, spec)) {
                 return REPLACE;
             }
-            if (slot.desired == WorkerSlot.Desired.STOP) {
-                return slot.state == WorkerState.STOPPED ? RESUME_STOPPED : RESUME;
+            if (slot.desired() == WorkerSlot.Desired.STOP) {
+                return slot.state() == WorkerState.STOPPED ? RESUME_STOPPED : RESUME;
             }
             return KEEP;
         }
@@ -190,7 +194,7 @@ final class Declarations {
         for (String id : workerIds) {
             group.workerIds.remove(id);
             WorkerSlot slot = slots.get(id);
-            slot.desired = WorkerSlot.Desired.REMOVE;
+            slot.want(WorkerSlot.Desired.REMOVE);
             touched.add(slot);
         }
         List<String> unchanged = List.copyOf(group.workerIds);
@@ -203,9 +207,8 @@ final class Declarations {
         List<WorkerSlot> touched = new ArrayList<>();
         for (String id : group.workerIds) {
             WorkerSlot slot = slots.get(id);
-            if (slot.desired == WorkerSlot.Desired.RUN) {
-                slot.desired = WorkerSlot.Desired.STOP;
-                slot.freshStartWanted = false;
+            if (slot.desired() == WorkerSlot.Desired.RUN) {
+                slot.want(WorkerSlot.Desired.STOP);
                 stopped.add(id);
                 touched.add(slot);
             }
@@ -220,7 +223,7 @@ final class Declarations {
         List<WorkerSlot> touched = new ArrayList<>();
         for (String id : removed) {
             WorkerSlot slot = slots.get(id);
-            slot.desired = WorkerSlot.Desired.REMOVE;
+            slot.want(WorkerSlot.Desired.REMOVE);
             touched.add(slot);
         }
         group.workerIds.clear();
@@ -233,8 +236,9 @@ final class Declarations {
      * slot was found under the spec's effective id, so the ids are equal already.
      */
     private static boolean sameDeclaration(WorkerSlot slot, WorkerSpec spec) {
-        return slot.spec.type().equals(spec.type()) && slot.spec.params().equals(spec.params())
-                && java.util.Objects.equals(slot.spec.options(), spec.options());
+        WorkerSpec declared = slot.spec();
+        return declared.type().equals(spec.type()) && declared.params().equals(spec.params())
+                && Objects.equals(declared.options(), spec.options());
     }
 
     private GroupDiff finishChange(DeclaredGroup group, String change, List<String> started, List<String> stopped,
@@ -259,8 +263,8 @@ final class Declarations {
             List<DesiredState.Worker> workers = new ArrayList<>();
             for (String id : group.workerIds) {
                 WorkerSlot slot = slots.get(id);
-                workers.add(new DesiredState.Worker(slot.spec, slot.desired == WorkerSlot.Desired.STOP,
-                        slot.state == WorkerState.COMPLETED ? slot.result : null));
+                workers.add(new DesiredState.Worker(slot.spec(), slot.desired() == WorkerSlot.Desired.STOP,
+                        slot.state() == WorkerState.COMPLETED ? slot.result() : null));
             }
             result.add(new DesiredState.Group(group.name, workers));
         }
@@ -283,22 +287,20 @@ final class Declarations {
                     skipped.add(saved.name() + "/" + id);
                     continue;
                 }
-                WorkerSlot slot = new WorkerSlot(id, saved.name(), worker.spec(), manifest.require(worker.spec().type()),
-                        resolve(worker.spec()), context, loop::stateChanged);
-                if (worker.completedResult() != null) {
-                    slot.state = WorkerState.COMPLETED;
-                    slot.message = "completed (restored)";
-                    slot.result = worker.completedResult();
-                    slot.resultFuture.complete(slot.result);
-                } else if (worker.stopped()) {
-                    slot.state = WorkerState.STOPPED;
-                    slot.message = "stopped (restored)";
-                    slot.desired = WorkerSlot.Desired.STOP;
-                }
+                WorkerSlot slot = new WorkerSlot(id, declared(saved.name(), worker.spec()), context, loop::stateChanged);
                 slots.put(id, slot);
                 dependencies.declare(id, worker.spec().dependsOn());
                 group.workerIds.add(id);
-                slot.announce();
+                // Its first state is the one it was left in, through the funnel like every other.
+                if (worker.completedResult() != null) {
+                    slot.completed(worker.completedResult());
+                    slot.transitionTo(WorkerState.COMPLETED, "completed (restored)");
+                } else if (worker.stopped()) {
+                    slot.want(WorkerSlot.Desired.STOP);
+                    slot.transitionTo(WorkerState.STOPPED, "stopped (restored)");
+                } else {
+                    slot.transitionTo(WorkerState.PENDING, DECLARED);
+                }
                 restored.add(slot);
             }
         }
@@ -308,24 +310,23 @@ final class Declarations {
     }
 
     private WorkerSlot newSlot(String id, String groupName, WorkerSpec spec) {
-        WorkerSlot slot = new WorkerSlot(id, groupName, spec, manifest.require(spec.type()), resolve(spec), context,
-                loop::stateChanged);
+        WorkerSlot slot = new WorkerSlot(id, declared(groupName, spec), context, loop::stateChanged);
         slots.put(id, slot);
         dependencies.declare(id, spec.dependsOn());
-        slot.announce();
+        slot.transitionTo(WorkerState.PENDING, DECLARED);
         return slot;
     }
 
-    private void applySpec(WorkerSlot slot, WorkerSpec spec) {
-        slot.spec = spec;
-        slot.type = manifest.require(spec.type());
-        slot.options = resolve(spec);
+    /** A new declaration of the slot's worker (in {@code groupName}, which claims it from a group that removed it). */
+    private void applySpec(WorkerSlot slot, String groupName, WorkerSpec spec) {
+        slot.declare(declared(groupName, spec));
         slot.restartTracker.reset();
         dependencies.declare(slot.id, spec.dependsOn());
     }
 
-    private WorkerOptions resolve(WorkerSpec spec) {
-        return spec.options().orElse(context.settings().workerDefaults());
+    private WorkerSlot.Declared declared(String groupName, WorkerSpec spec) {
+        return new WorkerSlot.Declared(groupName, spec, manifest.require(spec.type()),
+                spec.options().orElse(context.settings().workerDefaults()));
     }
 
     private int sizeAfter(DeclaredGroup group, List<WorkerSpec> specs, boolean replaceAll) {
@@ -338,7 +339,7 @@ final class Declarations {
 
     private int hostSizeAfter(DeclaredGroup group, List<WorkerSpec> specs, boolean replaceAll) {
         int current = group == null ? 0 : group.workerIds.size();
-        int others = (int) slots.values().stream().filter(s -> s.desired != WorkerSlot.Desired.REMOVE).count() - current;
+        int others = (int) slots.values().stream().filter(s -> s.desired() != WorkerSlot.Desired.REMOVE).count() - current;
         return others + sizeAfter(group, specs, replaceAll);
     }
 
@@ -355,7 +356,7 @@ final class Declarations {
     private GroupStatus groupStatus(DeclaredGroup group) {
         List<io.covey.core.api.WorkerStatus> workers = group.workerIds.stream().map(id -> slots.get(id).snapshot()).toList();
         boolean stopped = !group.workerIds.isEmpty()
-                && group.workerIds.stream().allMatch(id -> slots.get(id).desired == WorkerSlot.Desired.STOP);
+                && group.workerIds.stream().allMatch(id -> slots.get(id).desired() == WorkerSlot.Desired.STOP);
         return new GroupStatus(group.name, stopped, workers);
     }
 

@@ -62,15 +62,15 @@ final class DependencyGate {
     Verdict check(WorkerSlot slot) {
         List<String> blocked = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
-        for (Dependency dependency : slot.spec.dependsOn()) {
+        for (Dependency dependency : slot.spec().dependsOn()) {
             WorkerSlot other = present(dependency.id());
             boolean running = dependency.condition() == Dependency.Condition.RUNNING;
             if (other == null) {
                 blocked.add("dependency '" + dependency.id() + "' was removed from the host");
-            } else if (other.state == WorkerState.FAILED) {
-                blocked.add("dependency '" + dependency.id() + "' FAILED (" + other.message + ")");
-            } else if (other.state != (running ? WorkerState.RUNNING : WorkerState.COMPLETED)) {
-                waiting.add("'" + dependency.id() + "' to " + (running ? "be running" : "complete") + " (it is " + other.state + ")");
+            } else if (other.state() == WorkerState.FAILED) {
+                blocked.add("dependency '" + dependency.id() + "' FAILED (" + other.message() + ")");
+            } else if (other.state() != (running ? WorkerState.RUNNING : WorkerState.COMPLETED)) {
+                waiting.add("'" + dependency.id() + "' to " + (running ? "be running" : "complete") + " (it is " + other.state() + ")");
             }
         }
         if (blocked.isEmpty() && waiting.isEmpty()) {
@@ -89,11 +89,11 @@ final class DependencyGate {
     /** The attempts of running {@code restartDependants} dependencies that a starting worker binds to. */
     Map<String, Integer> bindings(WorkerSlot slot) {
         Map<String, Integer> bound = new HashMap<>();
-        for (Dependency dependency : slot.spec.dependsOn()) {
+        for (Dependency dependency : slot.spec().dependsOn()) {
             WorkerSlot other = present(dependency.id());
             if (dependency.condition() == Dependency.Condition.RUNNING && other != null
-                    && Boolean.TRUE.equals(other.options.restartDependants()) && other.state == WorkerState.RUNNING) {
-                bound.put(other.id, other.attempt);
+                    && Boolean.TRUE.equals(other.options().restartDependants()) && other.state() == WorkerState.RUNNING) {
+                bound.put(other.id, other.attempt().number());
             }
         }
         return bound;
@@ -101,14 +101,14 @@ final class DependencyGate {
 
     /** Why the worker must be restarted for a dependency it is bound to, or null when it need not be. */
     String brokenBinding(WorkerSlot slot) {
-        for (Map.Entry<String, Integer> binding : slot.boundTo.entrySet()) {
+        for (Map.Entry<String, Integer> binding : slot.attempt().boundTo().entrySet()) {
             WorkerSlot other = present(binding.getKey());
             if (other == null) {
                 return "dependency '" + binding.getKey() + "' was removed";
             }
-            if (other.attempt != binding.getValue() || other.state != WorkerState.RUNNING) {
+            if (other.attempt().number() != binding.getValue() || other.state() != WorkerState.RUNNING) {
                 return "dependency '" + other.id + "' is no longer running the attempt this worker started against"
-                        + " (it is " + other.state + ", attempt " + other.attempt + ")";
+                        + " (it is " + other.state() + ", attempt " + other.attempt().number() + ")";
             }
         }
         return null;
@@ -116,6 +116,6 @@ final class DependencyGate {
 
     private WorkerSlot present(String id) {
         WorkerSlot slot = slots.get(id);
-        return slot == null || slot.desired == WorkerSlot.Desired.REMOVE ? null : slot;
+        return slot == null || slot.desired() == WorkerSlot.Desired.REMOVE ? null : slot;
     }
 }

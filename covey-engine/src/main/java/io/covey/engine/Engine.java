@@ -14,10 +14,14 @@ import io.covey.core.json.Durations;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.RestartPolicy;
+import io.covey.core.spec.WorkerOptions;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
 import io.covey.engine.launch.WorkerLauncher;
+import io.covey.engine.launch.WorkerRun;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The manager's decisions. Every method runs on the one engine thread, so no two changes
@@ -75,8 +79,7 @@ final class Engine {
     io.covey.core.api.WorkerStatus restart(String id) {
         WorkerSlot slot = requireSlot(id);
         slot.restartTracker.reset();
-        slot.desired = WorkerSlot.Desired.RUN;
-        slot.freshStartWanted = true;
+        slot.wantFreshStart();
         slot.note("restart requested");
         reconcile(slot);
         return slot.snapshot();
@@ -91,32 +94,37 @@ final class Engine {
             }
             return;
         }
-        switch (slot.desired) {
+        switch (slot.desired()) {
             case RUN -> {
-                String broken = slot.freshStartWanted ? null : dependencies.brokenBinding(slot);
-                if (broken != null && (slot.isLive() || slot.state == WorkerState.BACKOFF)) {
-                    slot.freshStartWanted = true;
+                String broken = slot.freshStartWanted() ? null : dependencies.brokenBinding(slot);
+                if (broken != null && (slot.isLive() || slot.state() == WorkerState.BACKOFF)) {
+                    slot.wantFreshStart();
                 }
                 if (slot.isLive()) {
-                    if (slot.freshStartWanted) {
+                    if (slot.freshStartWanted()) {
                         beginStop(slot, broken != null ? "restarting: " + broken : "restarting");
                     }
-                } else if (slot.freshStartWanted || slot.state == WorkerState.PENDING || slot.state == WorkerState.STOPPED) {
+                } else if (slot.freshStartWanted() || slot.state() == WorkerState.PENDING
+                        || slot.state() == WorkerState.STOPPED && !slot.attempt().stoppedByItself()) {
+                    // A worker that said stopped() on its own is no crash: it stays STOPPED until a
+                    // restart or a re-run after a stop asks for it.
                     startWhenReady(slot);
                 }
             }
             case STOP, REMOVE -> {
+                boolean removed = slot.desired() == WorkerSlot.Desired.REMOVE;
                 if (slot.isLive()) {
-                    beginStop(slot, slot.desired == WorkerSlot.Desired.REMOVE ? "removed from group '" + slot.group + "'" : "group stopped");
+                    beginStop(slot, removed ? "removed from group '" + slot.group() + "'" : "group stopped");
                     return;
                 }
                 slot.cancelTimers();
                 // A crash stays on record (it may have happened during this very stop); a pending
                 // start is called off, and a FAILED worker taken out of service counts as stopped.
-                if (slot.state == WorkerState.PENDING || slot.state == WorkerState.BACKOFF || slot.state == WorkerState.FAILED) {
-                    slot.transitionTo(WorkerState.STOPPED, slot.desired == WorkerSlot.Desired.REMOVE ? "removed" : "group stopped");
+                WorkerState state = slot.state();
+                if (state == WorkerState.PENDING || state == WorkerState.BACKOFF || state == WorkerState.FAILED) {
+                    slot.transitionTo(WorkerState.STOPPED, removed ? "removed" : "group stopped");
                 }
-                if (slot.desired == WorkerSlot.Desired.REMOVE) {
+                if (removed) {
                     slots.remove(slot.id);
                     dependencies.forget(slot.id);
                     slot.failResult("was removed");
@@ -137,8 +145,8 @@ final class Engine {
             return;
         }
         slot.cancelTimers();
-        slot.freshStartWanted = false;
-        if (slot.state != WorkerState.PENDING || !verdict.message().equals(slot.message)) {
+        slot.freshStartTaken();
+        if (slot.state() != WorkerState.PENDING || !verdict.message().equals(slot.message())) {
             slot.transitionTo(WorkerState.PENDING, verdict.message());
         }
     }
@@ -162,135 +170,100 @@ final class Engine {
 
     /** Failed health checks: stop the attempt; its end counts as a crash (see ExitClassifier). */
     private void restartUnhealthy(WorkerSlot slot) {
-        slot.unhealthy = "unhealthy: " + slot.failedHealthChecks + " health checks failed in a row (last: "
-                + slot.health.message() + ")";
-        beginStop(slot, slot.unhealthy);
+        String reason = "unhealthy: " + slot.attempt().failedHealthChecks() + " health checks failed in a row (last: "
+                + slot.health().message() + ")";
+        slot.attempt().unhealthy(reason);
+        beginStop(slot, reason);
     }
 
     private void start(WorkerSlot slot) {
         slot.cancelTimers();
-        slot.freshStartWanted = false;
-        slot.attempt++;
-        if (slot.attempt > 1) {
-            slot.restarts++;
-        }
-        slot.stopRequested = false;
-        slot.terminalReport = null;
-        slot.forced = false;
-        slot.runningSince = null;
-        slot.unhealthy = null;
-        slot.failedHealthChecks = 0;
-        slot.boundTo = dependencies.bindings(slot);
-        slot.startedAt = context.clock().instant();
-        slot.endedAt = null;
-        slot.renewResultFutureIfSettled();
-        slot.transitionTo(WorkerState.STARTING, "attempt " + slot.attempt);
-        int attempt = slot.attempt;
+        Attempt attempt = slot.beginAttempt(context.clock().instant(), dependencies.bindings(slot));
+        slot.transitionTo(WorkerState.STARTING, "attempt " + attempt.number());
         SlotCallbacks callbacks = new SlotCallbacks(this, slot, attempt, context, engineExecutor);
-        WorkerLauncher launcher = Boolean.TRUE.equals(slot.options.foreign()) ? foreignLauncher : inProcessLauncher;
-        LaunchRequest request = new LaunchRequest(slot.id, slot.group, attempt, slot.type, slot.spec.params(), slot.options);
+        WorkerLauncher launcher = Boolean.TRUE.equals(slot.options().foreign()) ? foreignLauncher : inProcessLauncher;
+        LaunchRequest request = new LaunchRequest(slot.id, slot.group(), attempt.number(), slot.type(), slot.spec().params(),
+                slot.options());
+        WorkerRun run;
         try {
-            slot.run = launcher.launch(request, callbacks);
-            live++;
+            run = launcher.launch(request, callbacks);
         } catch (RuntimeException e) {
-            slot.run = null;
+            // In flight until its exit, queued here, is handled like any other.
+            run = NOT_LAUNCHED;
             callbacks.exited(RunExit.failed("could not launch: " + e));
-            return;
         }
-        Duration timeout = slot.options.startTimeout();
-        slot.startTimer = scheduler.schedule(timeout, () -> engineExecutor.execute(() -> {
-            if (slot.attempt == attempt && slot.isLive() && slot.state == WorkerState.STARTING) {
-                slot.run.kill("did not report running within " + Durations.format(timeout) + " (start timeout)");
+        attempt.launched(run);
+        live++;
+        Duration timeout = slot.options().startTimeout();
+        attempt.schedule(Attempt.Timer.START, scheduler.schedule(timeout, () -> engineExecutor.execute(() -> {
+            if (slot.attempt() == attempt && attempt.isLive() && slot.state() == WorkerState.STARTING) {
+                attempt.run().kill("did not report running within " + Durations.format(timeout) + " (start timeout)");
             }
-        }));
+        })));
     }
 
     private void beginStop(WorkerSlot slot, String reason) {
-        if (!slot.isLive() || slot.stopRequested) {
+        Attempt attempt = slot.attempt();
+        if (!attempt.isLive() || attempt.stopRequested()) {
             return;
         }
-        slot.stopRequested = true;
-        if (slot.startTimer != null) {
-            slot.startTimer.cancel();
-            slot.startTimer = null;
-        }
-        if (slot.state != WorkerState.STOPPING) {
+        attempt.requestStop();
+        attempt.cancel(Attempt.Timer.START);
+        if (slot.state() != WorkerState.STOPPING) {
             slot.transitionTo(WorkerState.STOPPING, reason);
         }
-        slot.run.stop(slot.options.stopTimeout());
+        attempt.run().stop(slot.options().stopTimeout());
     }
 
     // --- what attempts report (via SlotCallbacks, on the engine thread) ---
 
-    void onReport(WorkerSlot slot, int attempt, StatusReport report) {
-        if (slot.attempt != attempt || !slot.isLive()) {
+    void onReport(WorkerSlot slot, Attempt attempt, StatusReport report) {
+        if (slot.attempt() != attempt || !attempt.isLive()) {
             return;
         }
-        String message = report.message();
-        switch (report.status()) {
-            case STARTING -> moveIfFrom(slot, WorkerState.STARTING, message, WorkerState.STARTING);
-            case RUNNING -> {
-                if (moveIfFrom(slot, WorkerState.RUNNING, message, WorkerState.STARTING, WorkerState.RUNNING)
-                        && slot.runningSince == null) {
-                    slot.runningSince = context.clock().instant();
-                    if (slot.startTimer != null) {
-                        slot.startTimer.cancel();
-                        slot.startTimer = null;
-                    }
-                    health.watch(slot);
-                }
-            }
-            case STOPPING -> moveIfFrom(slot, WorkerState.STOPPING, message, WorkerState.STARTING, WorkerState.RUNNING, WorkerState.STOPPING);
-            case COMPLETED, CRASHED, STOPPED -> {
-                if (slot.terminalReport == null) {
-                    slot.terminalReport = report;
-                }
-            }
+        StatusCall call = report.status();
+        if (call.isTerminal()) {
+            attempt.reportedEnd(report); // it takes effect at the exit, which the classifier judges by it
+            return;
+        }
+        // Progress (starting, running, stopping) moves a live worker where the table lets it: a
+        // running() while STOPPING, say, is only noted.
+        WorkerState next = call.state();
+        WorkerState current = slot.state();
+        if (!current.canMoveTo(next)) {
+            slot.note("ignored a " + next.name().toLowerCase() + "() call while " + current);
+            return;
+        }
+        slot.transitionTo(next, report.message() == null ? next.name().toLowerCase() : report.message());
+        if (next == WorkerState.RUNNING && attempt.runningSince() == null) {
+            attempt.running(context.clock().instant());
+            attempt.cancel(Attempt.Timer.START);
+            health.watch(slot, attempt);
         }
     }
 
-    private boolean moveIfFrom(WorkerSlot slot, WorkerState next, String message, WorkerState... from) {
-        for (WorkerState allowed : from) {
-            if (slot.state == allowed) {
-                slot.transitionTo(next, message == null ? next.name().toLowerCase() : message);
-                return true;
-            }
-        }
-        slot.note("ignored a " + next.name().toLowerCase() + "() call while " + slot.state);
-        return false;
-    }
-
-    void onExit(WorkerSlot slot, int attempt, RunExit exit) {
-        if (slot.attempt != attempt || !slot.isLive()) {
+    void onExit(WorkerSlot slot, Attempt attempt, RunExit exit) {
+        if (slot.attempt() != attempt || !attempt.isLive()) {
             return;
         }
-        slot.run = null;
         live--;
-        if (slot.startTimer != null) {
-            slot.startTimer.cancel();
-            slot.startTimer = null;
-        }
-        if (slot.healthTimer != null) {
-            slot.healthTimer.cancel();
-            slot.healthTimer = null;
-        }
-        ExitClassifier.Outcome outcome = ExitClassifier.classify(slot.terminalReport, exit, slot.stopRequested, slot.unhealthy);
-        slot.endedAt = context.clock().instant();
-        slot.forced = outcome.forced();
+        ExitClassifier.Outcome outcome = ExitClassifier.classify(attempt.terminalReport(), exit, attempt.stopRequested(),
+                attempt.unhealthy());
+        attempt.ended(context.clock().instant(), outcome);
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {
             slot.note("refused to stop: " + outcome.message());
         }
-        slot.transitionTo(outcome.state(), outcome.message());
+        slot.transitionTo(outcome.state(), outcome.message(), outcome.crashReason());
         if (outcome.state() == WorkerState.COMPLETED) {
-            slot.result = slot.terminalReport.result();
-            slot.resultFuture.complete(slot.result);
-            context.journal().append(new ResultEvent(0, slot.endedAt, slot.group, slot.id, attempt, slot.result));
-            if (slot.desired != WorkerSlot.Desired.REMOVE) {
+            JsonNode result = attempt.terminalReport().result();
+            slot.completed(result);
+            context.journal().append(new ResultEvent(0, attempt.endedAt(), slot.group(), slot.id, attempt.number(), result));
+            if (slot.desired() != WorkerSlot.Desired.REMOVE) {
                 declarations.publishDesiredState();
             }
         }
-        if (slot.desired == WorkerSlot.Desired.RUN && !slot.freshStartWanted && !shuttingDown) {
-            applyRestartPolicy(slot, outcome.state());
+        if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown) {
+            applyRestartPolicy(slot, attempt, outcome.state());
         }
         reconcile(slot);
         if (shuttingDown && liveCount() == 0) {
@@ -298,40 +271,46 @@ final class Engine {
         }
     }
 
-    private void applyRestartPolicy(WorkerSlot slot, WorkerState ended) {
-        RestartPolicy policy = slot.options.restart();
-        if (ended == WorkerState.CRASHED) {
+    private void applyRestartPolicy(WorkerSlot slot, Attempt ended, WorkerState outcome) {
+        WorkerOptions options = slot.options();
+        RestartPolicy policy = options.restart();
+        if (outcome == WorkerState.CRASHED) {
             if (policy == RestartPolicy.NEVER) {
-                slot.failResult("crashed and its restart policy is never: " + slot.message);
+                slot.failResult("crashed and its restart policy is never: " + slot.message());
                 return;
             }
             RestartTracker.Decision decision = slot.restartTracker.afterCrash(
-                    context.clock().instant(), slot.runningSince, slot.options, random);
+                    context.clock().instant(), ended.runningSince(), options, random);
             if (decision.givesUp()) {
                 slot.transitionTo(WorkerState.FAILED, "crashed " + decision.crashesInWindow() + " times within "
-                        + Durations.format(slot.options.restartWindow()) + "; giving up (last crash: " + slot.message + ")");
-                slot.failResult("failed: " + slot.message);
+                        + Durations.format(options.restartWindow()) + "; giving up (last crash: " + slot.message() + ")");
+                slot.failResult("failed: " + slot.message());
                 return;
             }
-            backOff(slot, decision.delay());
-        } else if (policy == RestartPolicy.ALWAYS) {
-            backOff(slot, slot.restartTracker.afterCleanExit(context.clock().instant(), slot.runningSince, slot.options, random).delay());
+            backOff(slot, ended, decision.delay());
+        } else if (policy == RestartPolicy.ALWAYS && outcome == WorkerState.COMPLETED) {
+            backOff(slot, ended, slot.restartTracker.afterCleanExit(context.clock().instant(), ended.runningSince(), options,
+                    random).delay());
+        } else if (policy == RestartPolicy.ALWAYS && ended.stoppedByItself()) {
+            // The table has no STOPPED -> BACKOFF, and a stop of its own is no crash.
+            slot.note("not restarted: the worker stopped on its own, and restart policy always restarts after a"
+                    + " completion or a crash");
         }
     }
 
-    private void backOff(WorkerSlot slot, Duration delay) {
+    private void backOff(WorkerSlot slot, Attempt ended, Duration delay) {
         slot.transitionTo(WorkerState.BACKOFF, delay.isZero() ? "restarting now" : "restarting in " + Durations.format(delay));
         if (delay.isZero()) {
             start(slot);
             return;
         }
-        int attempt = slot.attempt;
-        slot.backoffTimer = scheduler.schedule(delay, () -> engineExecutor.execute(() -> {
-            if (slot.attempt == attempt && slot.state == WorkerState.BACKOFF && slot.desired == WorkerSlot.Desired.RUN && !shuttingDown) {
-                slot.backoffTimer = null;
+        ended.schedule(Attempt.Timer.RESTART, scheduler.schedule(delay, () -> engineExecutor.execute(() -> {
+            if (slot.attempt() == ended && slot.state() == WorkerState.BACKOFF && slot.desired() == WorkerSlot.Desired.RUN
+                    && !shuttingDown) {
+                ended.fired(Attempt.Timer.RESTART);
                 start(slot);
             }
-        }));
+        })));
     }
 
     // --- reads and shutdown ---
@@ -358,6 +337,22 @@ final class Engine {
     int liveCount() {
         return live;
     }
+
+    /** The run of an attempt whose launcher threw: nothing to stop or kill, its exit is queued already. */
+    private static final WorkerRun NOT_LAUNCHED = new WorkerRun() {
+        @Override
+        public Long pid() {
+            return null;
+        }
+
+        @Override
+        public void stop(Duration timeout) {
+        }
+
+        @Override
+        public void kill(String reason) {
+        }
+    };
 
     /** The groups and specs: declaring, removing, stopping, nuking, and reading them. */
     Declarations declarations() {

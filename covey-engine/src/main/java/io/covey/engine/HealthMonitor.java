@@ -35,25 +35,24 @@ final class HealthMonitor {
     }
 
     /** An attempt just reported running: start checking it, if its worker defines a check. */
-    void watch(WorkerSlot slot) {
-        slot.failedHealthChecks = 0;
-        if (CoveyWorker.definesHealthCheck(slot.type.workerClass())) {
-            scheduleNext(slot, slot.attempt);
+    void watch(WorkerSlot slot, Attempt attempt) {
+        if (CoveyWorker.definesHealthCheck(slot.type().workerClass())) {
+            scheduleNext(slot, attempt);
         }
     }
 
-    private void scheduleNext(WorkerSlot slot, int attempt) {
-        slot.healthTimer = scheduler.schedule(slot.options.healthInterval(),
-                () -> engineExecutor.execute(() -> check(slot, attempt)));
+    private void scheduleNext(WorkerSlot slot, Attempt attempt) {
+        attempt.schedule(Attempt.Timer.HEALTH, scheduler.schedule(slot.options().healthInterval(),
+                () -> engineExecutor.execute(() -> check(slot, attempt))));
     }
 
-    private void check(WorkerSlot slot, int attempt) {
-        slot.healthTimer = null;
+    private void check(WorkerSlot slot, Attempt attempt) {
+        attempt.fired(Attempt.Timer.HEALTH);
         if (!stillWatched(slot, attempt)) {
             return;
         }
-        Duration timeout = slot.options.healthTimeout();
-        CompletableFuture<WorkerHealth> answer = slot.run.checkHealth();
+        Duration timeout = slot.options().healthTimeout();
+        CompletableFuture<WorkerHealth> answer = attempt.run().checkHealth();
         Scheduler.Cancellable deadline = scheduler.schedule(timeout, () -> answer.complete(
                 WorkerHealth.unhealthy("the health check did not answer within " + Durations.format(timeout))));
         answer.whenComplete((health, error) -> {
@@ -65,19 +64,20 @@ final class HealthMonitor {
     }
 
     /** Only the attempt that was asked, still RUNNING and not being stopped, is judged by the answer. */
-    private static boolean stillWatched(WorkerSlot slot, int attempt) {
-        return slot.attempt == attempt && slot.isLive() && slot.state == WorkerState.RUNNING && !slot.stopRequested;
+    private static boolean stillWatched(WorkerSlot slot, Attempt attempt) {
+        return slot.attempt() == attempt && attempt.isLive() && slot.state() == WorkerState.RUNNING && !attempt.stopRequested();
     }
 
-    private void record(WorkerSlot slot, int attempt, WorkerHealth result) {
+    private void record(WorkerSlot slot, Attempt attempt, WorkerHealth result) {
         if (!stillWatched(slot, attempt)) {
             return;
         }
-        slot.failedHealthChecks = result.healthy() ? 0 : slot.failedHealthChecks + 1;
+        int failures = attempt.healthChecked(result.healthy());
         Instant now = context.clock().instant();
-        slot.health = new HealthStatus(result.healthy(), result.message(), now, attempt, slot.failedHealthChecks);
-        context.journal().append(new HealthEvent(0, now, slot.group, slot.id, attempt, result.healthy(), result.message()));
-        if (slot.failedHealthChecks >= slot.options.healthFailures()) {
+        slot.healthChecked(new HealthStatus(result.healthy(), result.message(), now, attempt.number(), failures));
+        context.journal().append(new HealthEvent(0, now, slot.group(), slot.id, attempt.number(), result.healthy(),
+                result.message()));
+        if (failures >= slot.options().healthFailures()) {
             onUnhealthy.accept(slot);
         } else {
             scheduleNext(slot, attempt);

@@ -19,17 +19,19 @@ import tools.jackson.databind.JsonNode;
 final class SlotCallbacks implements RunCallbacks {
     private final Engine engine;
     private final WorkerSlot slot;
-    private final int attempt;
+    private final Attempt attempt;
+    private final int number;
     private final String group;
     private final EngineContext context;
     private final Executor engineExecutor;
     private final AtomicBoolean exited = new AtomicBoolean();
 
-    SlotCallbacks(Engine engine, WorkerSlot slot, int attempt, EngineContext context, Executor engineExecutor) {
+    SlotCallbacks(Engine engine, WorkerSlot slot, Attempt attempt, EngineContext context, Executor engineExecutor) {
         this.engine = engine;
         this.slot = slot;
         this.attempt = attempt;
-        this.group = slot.group;
+        this.number = attempt.number();
+        this.group = slot.group();
         this.context = context;
         this.engineExecutor = engineExecutor;
     }
@@ -43,15 +45,15 @@ final class SlotCallbacks implements RunCallbacks {
 
     @Override
     public void log(String stream, String line) {
-        LogLine logLine = new LogLine(context.clock().instant(), attempt, stream, line);
+        LogLine logLine = new LogLine(context.clock().instant(), number, stream, line);
         slot.logs.add(logLine);
-        context.journal().append(new LogEvent(0, logLine.time(), group, slot.id, attempt, stream, line));
+        context.journal().append(new LogEvent(0, logLine.time(), group, slot.id, number, stream, line));
     }
 
     @Override
     public void data(JsonNode data) {
         if (!exited.get()) {
-            context.journal().append(new DataEvent(0, context.clock().instant(), group, slot.id, attempt, data));
+            context.journal().append(new DataEvent(0, context.clock().instant(), group, slot.id, number, data));
         }
     }
 

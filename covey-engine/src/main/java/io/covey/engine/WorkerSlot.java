@@ -10,132 +10,203 @@ import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerEndedException;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.LifecycleEvent;
+import io.covey.core.event.LogEvent;
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
-import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.WorkerRun;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Everything the engine knows about one worker id: what is wanted (spec, desired state) and
- * what is observed (state, current attempt). Touched only on the engine thread, except the log
- * buffer. Every state change goes through {@link #transitionTo}.
+ * Everything the engine knows about one worker id: what is wanted (its {@link Declared}
+ * declaration and the {@link Desired} wish) and what is observed (its state and its current
+ * {@link Attempt}, which each start replaces). Touched only on the engine thread, except the log
+ * buffer. Every state change, a worker's first state included, goes through {@link #transitionTo}.
  */
 final class WorkerSlot {
     enum Desired { RUN, STOP, REMOVE }
 
+    /** A worker's declaration as the engine runs it: its group, spec, type and options with every default filled in. */
+    record Declared(String group, WorkerSpec spec, WorkerType type, WorkerOptions options) {
+    }
+
     final String id;
     final LogBuffer logs;
+    final RestartTracker restartTracker = new RestartTracker();
     private final EngineContext context;
     private final Consumer<WorkerSlot> stateChanged;
 
-    String group;
-    WorkerSpec spec;
-    WorkerType type;
-    WorkerOptions options;
-    Desired desired = Desired.RUN;
+    private Declared declared;
+    private Desired desired = Desired.RUN;
     /** Start a new attempt regardless of how the last one ended (manual restart, new spec, re-run). */
-    boolean freshStartWanted;
+    private boolean freshStartWanted;
 
-    WorkerState state = WorkerState.PENDING;
-    String message = "declared";
-    boolean forced;
-    int attempt;
-    int restarts;
-    Instant startedAt;
-    Instant endedAt;
-    Instant runningSince;
-
-    WorkerRun run;
-    boolean stopRequested;
-    StatusReport terminalReport;
-    JsonNode result;
-    CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
+    /** Null until the first transition. */
+    private WorkerState state;
+    private String message;
+    private Attempt attempt = Attempt.none();
+    private JsonNode result;
+    private CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
     /** The last health check (of any attempt), or null. */
-    HealthStatus health;
-    int failedHealthChecks;
-    /** Why this attempt is being stopped for failed health checks, or null: its end then counts as a crash. */
-    String unhealthy;
-    /** The attempts of {@code restartDependants} dependencies this attempt started against (see DependencyGate). */
-    Map<String, Integer> boundTo = Map.of();
+    private HealthStatus health;
 
-    final RestartTracker restartTracker = new RestartTracker();
-    Scheduler.Cancellable startTimer;
-    Scheduler.Cancellable backoffTimer;
-    Scheduler.Cancellable healthTimer;
-
-    /** @param stateChanged told after every transition that changed the state (not the message alone) */
-    WorkerSlot(String id, String group, WorkerSpec spec, WorkerType type, WorkerOptions options, EngineContext context,
-               Consumer<WorkerSlot> stateChanged) {
+    /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
+    WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
         this.id = id;
-        this.group = group;
-        this.spec = spec;
-        this.type = type;
-        this.options = options;
+        this.declared = declared;
         this.context = context;
         this.stateChanged = stateChanged;
         this.logs = new LogBuffer(context.settings().logLinesPerWorker(), context.settings().logCharsPerWorker());
     }
 
-    /** The funnel: checks the transition table, stamps the time, publishes the event. */
+    /**
+     * The funnel: checks the transition table (for the first state, that it is one a worker may
+     * begin in), stamps the time, publishes the event.
+     */
     void transitionTo(WorkerState next, String newMessage) {
-        state.requireMoveTo(next);
+        transitionTo(next, newMessage, null);
+    }
+
+    /** @param crashReason why, for a move to CRASHED (a metric tag downstream); else null */
+    void transitionTo(WorkerState next, String newMessage, CrashReason crashReason) {
         WorkerState previous = state;
+        if (previous == null) {
+            WorkerState.requireFirst(next);
+        } else {
+            previous.requireMoveTo(next);
+        }
         state = next;
         message = newMessage;
-        context.journal().append(new LifecycleEvent(0, context.clock().instant(), group, id, attempt, next, newMessage,
-                next == WorkerState.STOPPED && forced));
-        if (previous != next) {
+        context.journal().append(new LifecycleEvent(0, context.clock().instant(), group(), id, attempt.number(), next,
+                newMessage, next == WorkerState.STOPPED && attempt.forced(), spec().type(),
+                next == WorkerState.CRASHED ? crashReason : null));
+        if (previous != null && previous != next) {
             stateChanged.accept(this);
         }
     }
 
-    /** Announces a new slot (PENDING is its first state, so there is no transition to check). */
-    void announce() {
-        context.journal().append(new LifecycleEvent(0, context.clock().instant(), group, id, attempt, state, message, false));
+    void note(String line) {
+        LogLine logLine = new LogLine(context.clock().instant(), attempt.number(), "covey", line);
+        logs.add(logLine);
+        context.journal().append(new LogEvent(0, logLine.time(), group(), id, attempt.number(), "covey", line));
     }
 
-    void note(String line) {
-        LogLine logLine = new LogLine(context.clock().instant(), attempt, "covey", line);
-        logs.add(logLine);
-        context.journal().append(new io.covey.core.event.LogEvent(0, logLine.time(), group, id, attempt, "covey", line));
+    // --- what is wanted ---
+
+    String group() {
+        return declared.group();
+    }
+
+    WorkerSpec spec() {
+        return declared.spec();
+    }
+
+    WorkerType type() {
+        return declared.type();
+    }
+
+    WorkerOptions options() {
+        return declared.options();
+    }
+
+    /** A new declaration replaces the old one as a whole. */
+    void declare(Declared declaration) {
+        declared = declaration;
+    }
+
+    Desired desired() {
+        return desired;
+    }
+
+    /** Records a wish; any but RUN calls off a fresh start that was wanted. */
+    void want(Desired wish) {
+        desired = wish;
+        if (wish != Desired.RUN) {
+            freshStartWanted = false;
+        }
+    }
+
+    /** Run, with a new attempt regardless of how the last one ended. */
+    void wantFreshStart() {
+        desired = Desired.RUN;
+        freshStartWanted = true;
+    }
+
+    boolean freshStartWanted() {
+        return freshStartWanted;
+    }
+
+    // --- what is observed ---
+
+    WorkerState state() {
+        return state;
+    }
+
+    String message() {
+        return message;
+    }
+
+    /** The current attempt, or {@link Attempt#none()} before the first one. */
+    Attempt attempt() {
+        return attempt;
     }
 
     boolean isLive() {
-        return run != null;
+        return attempt.isLive();
     }
 
-    void cancelTimers() {
-        if (startTimer != null) {
-            startTimer.cancel();
-            startTimer = null;
-        }
-        if (backoffTimer != null) {
-            backoffTimer.cancel();
-            backoffTimer = null;
-        }
-        if (healthTimer != null) {
-            healthTimer.cancel();
-            healthTimer = null;
-        }
-    }
-
-    /** A result future for the next attempt, once the last one was settled. */
-    void renewResultFutureIfSettled() {
+    /** Replaces the attempt with the next one, takes the fresh start, and renews a result future already settled. */
+    Attempt beginAttempt(Instant now, Map<String, Integer> bindings) {
+        attempt = attempt.next(now, bindings);
+        freshStartWanted = false;
         if (resultFuture.isDone()) {
             resultFuture = new CompletableFuture<>();
         }
+        return attempt;
+    }
+
+    /** A start that waits (for its dependencies) is no longer wanted as a fresh one: the wait is what it gets. */
+    void freshStartTaken() {
+        freshStartWanted = false;
+    }
+
+    void cancelTimers() {
+        attempt.cancelTimers();
+    }
+
+    JsonNode result() {
+        return result;
+    }
+
+    /** The worker completed with {@code value} (or was restored so): kept, and told to whoever waits for it. */
+    void completed(JsonNode value) {
+        result = value;
+        resultFuture.complete(value);
     }
 
     void failResult(String why) {
         resultFuture.completeExceptionally(new WorkerEndedException("worker '" + id + "' " + why));
     }
 
+    /** The result, or a future of it; a copy, so a caller cannot complete the manager's own future. */
+    CompletableFuture<JsonNode> resultView() {
+        return state == WorkerState.COMPLETED ? CompletableFuture.completedFuture(result) : resultFuture.copy();
+    }
+
+    HealthStatus health() {
+        return health;
+    }
+
+    void healthChecked(HealthStatus status) {
+        health = status;
+    }
+
     WorkerStatus snapshot() {
-        return new WorkerStatus(id, group, spec.type(), Boolean.TRUE.equals(options.foreign()), state, message, attempt,
-                restarts, run == null ? null : run.pid(), startedAt, endedAt, forced, result, spec,
+        WorkerOptions options = options();
+        return new WorkerStatus(id, group(), spec().type(), Boolean.TRUE.equals(options.foreign()), state, message,
+                attempt.number(), Math.max(0, attempt.number() - 1), attempt.isLive() ? attempt.run().pid() : null,
+                attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
                 Boolean.TRUE.equals(options.critical()), health);
     }
 }

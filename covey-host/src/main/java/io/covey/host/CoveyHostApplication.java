@@ -14,8 +14,8 @@ import io.covey.host.workerpath.WorkerJars;
 /**
  * The Covey host service: the manager with its REST API, event stream and Actuator endpoints.
  * Everything comes from auto-configuration, so there is no component scan: worker types come
- * from {@code covey.worker.scan-packages}, looked up in the host's class path and in the jars of
- * {@code covey.host.worker-path}.
+ * from the indexes of the jars in {@code covey.host.worker-path} (each worker jar lists its own),
+ * and from {@code covey.worker.scan-packages}, looked up in the host's class path and those jars.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -56,6 +56,13 @@ class CoveyClientAutoConfigurationTests {
     }
 
     @Test
+    void thePropertiesDefaultsAreTheSettingsOwn() {
+        CoveyClientProperties properties = new CoveyClientProperties();
+        properties.setBaseUrl("http://localhost:7700");
+        assertThat(properties.toSettings()).isEqualTo(io.covey.client.CoveyClientSettings.of("http://localhost:7700"));
+    }
+
+    @Test
     void aBadTimeoutFailsTheContextSayingWhich() {
         runner.withPropertyValues("covey.client.base-url=http://localhost:7700", "covey.client.connect-timeout=0s")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()

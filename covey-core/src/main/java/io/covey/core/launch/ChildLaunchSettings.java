@@ -24,6 +24,9 @@ import java.util.List;
  * @param warmPool           how many children wait, started ahead of need; null means {@link WarmPool#DEFAULT}
  * @param inheritClassPath   when {@code classPath} is empty, give children the host's whole class path instead of
  *                           the lean one: for worker classes that need libraries of the application around them
+ * @param runtimeDirectory   where the jars nested in an executable jar the host runs from ({@code java -jar}) are
+ *                           laid out as plain files for children, one subdirectory per jar digest; null means
+ *                           {@code <java.io.tmpdir>/covey-<user>/child-runtime}
  */
 public record ChildLaunchSettings(
         Path javaBinary,
@@ -39,7 +42,8 @@ public record ChildLaunchSettings(
         Duration killGrace,
         int maxMessageBytes,
         WarmPool warmPool,
-        boolean inheritClassPath) {
+        boolean inheritClassPath,
+        Path runtimeDirectory) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+ExitOnOutOfMemoryError", "-Xms8m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
@@ -64,6 +68,16 @@ public record ChildLaunchSettings(
             throw new IllegalArgumentException("unresponsiveAfter (" + unresponsiveAfter
                     + ") must be longer than heartbeatInterval (" + heartbeatInterval + ")");
         }
+    }
+
+    /** The settings with the default runtime directory (see {@code runtimeDirectory}). */
+    public ChildLaunchSettings(Path javaBinary, List<String> jvmOptions, List<String> classPath,
+                               List<String> extraClassPath, Path workerPath, List<String> environmentAllowList,
+                               Path socketDirectory, Transport transport, Duration heartbeatInterval,
+                               Duration unresponsiveAfter, Duration killGrace, int maxMessageBytes, WarmPool warmPool,
+                               boolean inheritClassPath) {
+        this(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList, socketDirectory,
+                transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool, inheritClassPath, null);
     }
 
     /** The settings with the lean class path (see {@code inheritClassPath}). */
@@ -96,21 +110,28 @@ public record ChildLaunchSettings(
     public ChildLaunchSettings withWorkerPath(Path path) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, path, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
-                inheritClassPath);
+                inheritClassPath, runtimeDirectory);
     }
 
     /** The same settings with another warm pool. */
     public ChildLaunchSettings withWarmPool(WarmPool pool) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, pool,
-                inheritClassPath);
+                inheritClassPath, runtimeDirectory);
     }
 
     /** The same settings, giving children the host's whole class path (true) or the lean one (false). */
     public ChildLaunchSettings withInheritedClassPath(boolean inherit) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
-                inherit);
+                inherit, runtimeDirectory);
+    }
+
+    /** The same settings with another directory for the runtime laid out from an executable jar. */
+    public ChildLaunchSettings withRuntimeDirectory(Path directory) {
+        return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
+                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
+                inheritClassPath, directory);
     }
 
     /**

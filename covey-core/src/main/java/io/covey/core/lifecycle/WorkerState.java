@@ -46,6 +46,12 @@ public enum WorkerState {
     /** States from which only an outside action (restart, new spec, removal) moves the worker. */
     public static final Set<WorkerState> SETTLED_STATES = Collections.unmodifiableSet(EnumSet.of(STOPPED, COMPLETED, FAILED));
 
+    /**
+     * The states a worker may begin in, before any transition: PENDING when it is declared, or
+     * STOPPED or COMPLETED when it is restored from saved state as it was left.
+     */
+    public static final Set<WorkerState> FIRST_STATES = Collections.unmodifiableSet(EnumSet.of(PENDING, STOPPED, COMPLETED));
+
     private static final Map<WorkerState, Set<WorkerState>> ALLOWED = new EnumMap<>(WorkerState.class);
 
     static {
@@ -86,6 +92,14 @@ public enum WorkerState {
             throw new IllegalTransitionException(this, next);
         }
         return next;
+    }
+
+    /** Checks a worker's first state, throwing {@link IllegalArgumentException} when it is not one of {@link #FIRST_STATES}. */
+    public static WorkerState requireFirst(WorkerState first) {
+        if (!FIRST_STATES.contains(first)) {
+            throw new IllegalArgumentException("a worker cannot begin in " + first + "; it begins in one of " + FIRST_STATES);
+        }
+        return first;
     }
 
     public boolean isLive() {

@@ -9,19 +9,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.covey.core.api.UnknownWorkerTypeException;
+import io.covey.core.api.WorkerTypeUnavailableException;
 import io.covey.core.spec.CoveyNames;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.WorkerTypeNames;
 
 /**
  * The worker types a manager may run. Only types declared here can be asked for, so no API
- * input ever names an arbitrary class.
+ * input ever names an arbitrary class. It may also name {@linkplain #unavailable() types that
+ * cannot run} (their class did not load): asking for one is refused with the reason.
  */
 public final class CoveyManifest {
     private final Map<String, WorkerType> types;
+    private final Map<String, UnavailableWorkerType> unavailable;
 
-    private CoveyManifest(Map<String, WorkerType> types) {
+    private CoveyManifest(Map<String, WorkerType> types, Map<String, UnavailableWorkerType> unavailable) {
         this.types = Collections.unmodifiableMap(new TreeMap<>(types));
+        this.unavailable = Collections.unmodifiableMap(new TreeMap<>(unavailable));
     }
 
     @SafeVarargs
@@ -41,10 +45,17 @@ public final class CoveyManifest {
         return Optional.ofNullable(types.get(typeName));
     }
 
-    /** The type, or an {@link UnknownWorkerTypeException} that names the declared ones. */
+    /**
+     * The type; a {@link WorkerTypeUnavailableException} with the reason when it cannot run, or an
+     * {@link UnknownWorkerTypeException} that names the declared ones when there is no such type.
+     */
     public WorkerType require(String typeName) {
         WorkerType type = types.get(typeName);
         if (type == null) {
+            UnavailableWorkerType broken = unavailable.get(typeName);
+            if (broken != null) {
+                throw new WorkerTypeUnavailableException(typeName, broken.reason());
+            }
             throw new UnknownWorkerTypeException(typeName, typeNames());
         }
         return type;
@@ -58,18 +69,60 @@ public final class CoveyManifest {
         return types.values();
     }
 
+    /** The types that cannot run, by name; none of them is in {@link #typeNames()}. */
+    public Collection<UnavailableWorkerType> unavailable() {
+        return unavailable.values();
+    }
+
     /** This manifest and another one together; a name declared by both for different classes is refused. */
     public CoveyManifest merge(CoveyManifest other) {
         Builder builder = new Builder();
         types.values().forEach(builder::add);
         other.types.values().forEach(builder::add);
+        unavailable.values().forEach(builder::unavailable);
+        other.unavailable.values().forEach(builder::unavailable);
         return builder.build();
     }
 
     public static final class Builder {
         private final Map<String, WorkerType> types = new TreeMap<>();
+        private final Map<String, UnavailableWorkerType> unavailable = new TreeMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds the type a worker-jar index names, when its class loads and links; otherwise records it
+         * {@linkplain CoveyManifest#unavailable() unavailable} with the reason, and returns that.
+         *
+         * @param origin where the index was found (a jar's name), for the reason
+         * @return empty when the type was added
+         */
+        public Optional<UnavailableWorkerType> addIndexed(WorkerTypeIndex.Entry entry, ClassLoader loader, String origin) {
+            String reason;
+            try {
+                Class<?> workerClass = WorkerClassLoading.load(entry.className(), loader);
+                String actual = WorkerTypeNames.of(workerClass);
+                if (actual.equals(entry.typeName())) {
+                    add(workerClass);
+                    return Optional.empty();
+                }
+                reason = "the index of " + origin + " names it, but its class " + entry.className() + " now declares type '"
+                        + actual + "': the jar's index is stale, rebuild it";
+            } catch (ClassNotFoundException | LinkageError e) {
+                reason = WorkerClassLoading.describe(entry.className(), origin, e);
+            } catch (IllegalArgumentException e) {
+                reason = e.getMessage() + " (in " + origin + ")";
+            }
+            UnavailableWorkerType broken = new UnavailableWorkerType(entry.typeName(), entry.className(), reason);
+            unavailable(broken);
+            return types.containsKey(broken.name()) ? Optional.empty() : Optional.of(broken);
+        }
+
+        /** Records a type that cannot run; a type of the same name that can run takes precedence. */
+        public Builder unavailable(UnavailableWorkerType type) {
+            unavailable.putIfAbsent(type.name(), type);
+            return this;
         }
 
         @SuppressWarnings("unchecked")
@@ -94,12 +147,14 @@ public final class CoveyManifest {
         }
 
         public CoveyManifest build() {
-            return new CoveyManifest(types);
+            Map<String, UnavailableWorkerType> broken = new TreeMap<>(unavailable);
+            broken.keySet().removeAll(types.keySet());
+            return new CoveyManifest(types, broken);
         }
     }
 
     @Override
     public String toString() {
-        return "CoveyManifest" + new ArrayList<>(types.keySet());
+        return "CoveyManifest" + new ArrayList<>(types.keySet()) + (unavailable.isEmpty() ? "" : ", unavailable " + unavailable.keySet());
     }
 }

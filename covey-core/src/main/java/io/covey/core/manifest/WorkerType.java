@@ -5,8 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 
+import io.covey.core.api.InvalidParamsException;
 import io.covey.core.api.InvalidSpecException;
 import io.covey.core.json.CoveyJson;
+import io.covey.core.json.JsonErrors;
 import io.covey.core.worker.CoveyWorker;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -73,25 +75,17 @@ public final class WorkerType {
         try {
             return CoveyJson.mapper().treeToValue(params, paramsType);
         } catch (JacksonException e) {
-            throw new InvalidSpecException("params do not fit worker type '" + name + "' ("
-                    + paramsType.getRawClass().getSimpleName() + ")" + where(e) + ": " + readable(e.getOriginalMessage()));
+            String field = JsonErrors.path(e);
+            throw new InvalidParamsException(name, field, "params do not fit worker type '" + name + "': "
+                    + JsonErrors.describe(e));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException("params do not fit worker type '" + name + "': " + e.getMessage());
+            throw new InvalidParamsException(name, "", "params do not fit worker type '" + name + "': " + e.getMessage());
         }
     }
 
-    private static String where(JacksonException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(java.util.stream.Collectors.joining("."));
-        return path.isEmpty() ? "" : " at '" + path + "'";
-    }
-
-    /** Jackson's message without its advice about Jackson settings, which means nothing to the sender of the params. */
-    private static String readable(String message) {
-        int advice = message == null ? -1 : message.indexOf(" (set `");
-        String text = advice >= 0 ? message.substring(0, advice) : String.valueOf(message);
-        return text.replace("Cannot map `null` into type `", "a value is required, of type `");
+    /** The Java type the params are read into, or null for a worker without params. */
+    public JavaType paramsType() {
+        return paramsType;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import io.covey.core.worker.StatusCall;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,12 +85,10 @@ public sealed interface ControlMessage {
     }
 
     /** child → host: one status call of the worker; {@code result} only with COMPLETED. */
-    record Status(Call call, String message, JsonNode result) implements ControlMessage {
+    record Status(StatusCall call, String message, JsonNode result) implements ControlMessage {
         public Status {
             Objects.requireNonNull(call, "call");
         }
-
-        public enum Call { STARTING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED }
     }
 
     /**

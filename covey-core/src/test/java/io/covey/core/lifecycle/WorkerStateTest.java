@@ -83,4 +83,12 @@ class WorkerStateTest {
         assertThat(RUNNING.isLive()).isTrue();
         assertThat(BACKOFF.isLive()).isFalse();
     }
+
+    @Test
+    void aWorkerBeginsPendingOrAsItWasRestored() {
+        assertThat(WorkerState.FIRST_STATES).containsExactlyInAnyOrder(PENDING, STOPPED, COMPLETED);
+        assertThat(WorkerState.requireFirst(PENDING)).isEqualTo(PENDING);
+        assertThatThrownBy(() -> WorkerState.requireFirst(RUNNING)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RUNNING");
+    }
 }

@@ -95,7 +95,7 @@ class CoveyManifestTest {
         assertThatThrownBy(() -> type.parseParams(CoveyJson.mapper().readTree("{\"from\":3,\"form\":3}")))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("form");
         assertThatThrownBy(() -> type.parseParams(CoveyJson.mapper().readTree("{}")))
-                .hasMessage("params do not fit worker type 'CountdownJob' (Countdown) at 'from': a value is required, of type `int`");
+                .hasMessage("params do not fit worker type 'CountdownJob': 'from' is required (a whole number)");
         assertThatThrownBy(() -> type.instantiate(CoveyJson.mapper().readTree("{\"from\":-1}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("from must not be negative");
 

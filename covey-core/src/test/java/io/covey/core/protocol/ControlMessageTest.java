@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.covey.core.json.CoveyJson;
-import io.covey.core.protocol.ControlMessage.Status.Call;
+import io.covey.core.worker.StatusCall;
 
 class ControlMessageTest {
 
@@ -24,7 +24,7 @@ class ControlMessageTest {
                 new ControlMessage.Hello("e1", "w1", 2, "s3cret", 42),
                 new ControlMessage.Welcome("Echo", "x.Echo", CoveyJson.toTree(java.util.Map.of("a", 1)), 5000),
                 new ControlMessage.Refused("no"),
-                new ControlMessage.Status(Call.COMPLETED, null, CoveyJson.toTree(List.of(1, 2))),
+                new ControlMessage.Status(StatusCall.COMPLETED, null, CoveyJson.toTree(List.of(1, 2))),
                 new ControlMessage.Log("worker", "line"),
                 new ControlMessage.Publish(CoveyJson.toTree("data")),
                 new ControlMessage.Heartbeat(),

@@ -3,6 +3,7 @@ package io.covey.demo.workers;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,7 +26,8 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
      * The baud rate is checked when the port is configured, like the device itself would, so a
      * wrong one is a crash that names it (as the issue asks), not a refused declaration.
      *
-     * @param serialport the device, e.g. /dev/ttyUSB0 (a symbolic link is followed at each start)
+     * @param serialport the device, e.g. /dev/ttyUSB0 (a symbolic link is followed at each start, and a device
+     *                   that is not there is a crash naming it: never another device of a similar name)
      * @param baudrate   its speed
      * @param port       the TCP port of the HTTP stream
      */
@@ -44,6 +46,7 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
     private volatile SerialPort serial;
     private volatile HttpServer server;
     private volatile boolean stopping;
+    private volatile Path openedDevice;
 
     public StreamSerialPortToHttp(Params params) {
         super(params);
@@ -60,22 +63,27 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
             closeAll();
             throw e;
         }
-        running("streaming " + p.serialport() + " to http://0.0.0.0:" + p.port() + "/");
+        running("streaming " + p.serialport() + (openedDevice.toString().equals(p.serialport()) ? "" : " (" + openedDevice + ")")
+                + " to http://0.0.0.0:" + p.port() + "/");
         pump(p);
         closeAll();
         stopped("closed " + p.serialport() + " and port " + p.port());
     }
 
-    private static SerialPort openSerial(Params p) throws IOException {
+    private SerialPort openSerial(Params p) throws IOException {
         if (p.baudrate() <= 0) {
             throw new IllegalArgumentException("baudrate must be positive, was " + p.baudrate());
         }
+        Path device = SerialDevice.resolve(p.serialport());
         SerialPort port;
         try {
-            port = SerialPort.getCommPort(p.serialport());
+            // The resolved path, not the name: jSerialComm tries /dev/<name> for a name that does not
+            // exist, and a vanished link named tty1 would open the console.
+            port = SerialPort.getCommPort(device.toString());
         } catch (SerialPortInvalidPortException e) {
-            throw new IOException("no serial port " + p.serialport() + ": no such device (unplugged?)", e);
+            throw new IOException("no serial port " + p.serialport() + " (" + device + "): no such device (unplugged?)", e);
         }
+        SerialDevice.requireSame(p.serialport(), device, port.getSystemPortPath(), "would open");
         port.setBaudRate(p.baudrate());
         // Semi-blocking reads return what has arrived within 200 ms, so bytes go out as they come.
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 200, 0);
@@ -83,6 +91,14 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
             throw new IOException("cannot open serial port " + p.serialport() + " (errno " + port.getLastErrorCode()
                     + "): no such device, in use, or no permission");
         }
+        try {
+            // The link may have moved between resolving and opening (a device replugged meanwhile).
+            SerialDevice.requireSame(p.serialport(), device, SerialDevice.resolve(p.serialport()).toString(), "now points to");
+        } catch (IOException e) {
+            port.closePort();
+            throw e;
+        }
+        openedDevice = device;
         return port;
     }
 

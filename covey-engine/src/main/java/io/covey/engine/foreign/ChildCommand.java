@@ -25,7 +25,7 @@ record ChildCommand(List<String> command, Map<String, String> environment) {
 
     static ChildCommand of(ChildLaunchSettings settings, LaunchRequest request, Map<String, String> hostEnvironment,
                            Map<String, String> channelEnvironment) throws IOException {
-        return of(settings, List.of(request.type().workerClass()), request.workerId() + "#" + request.attempt(),
+        return of(settings, List.of(request.type().workerClass()), request.attemptId().toString(),
                 hostEnvironment, channelEnvironment);
     }
 

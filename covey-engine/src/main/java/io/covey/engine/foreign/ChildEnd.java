@@ -13,30 +13,33 @@ import io.covey.engine.launch.RunExit;
  * (a code of 128+N naming signal N, as the JDK reports a death by signal).
  *
  * @param exitCode        the child's exit code
- * @param killReason      why the tree was killed (kill(), unresponsive, a broken protocol), or null
- * @param terminated      whether the stop ladder sent SIGTERM
- * @param killedAfterTerm whether it went on to SIGKILL
+ * @param stopStep        how far the stop ladder went
+ * @param killReason      why the tree was killed (kill(), unresponsive, a broken protocol), with {@link StopStep#KILLED}
  * @param stopTimeout     the stop timeout, when a stop was asked
  * @param killGrace       the time between SIGTERM and SIGKILL
  * @param verdict         what the child said last about its attempt, or null
  * @param connected       whether the child completed the handshake
  * @param stderrTail      the last lines of the child's stderr
  */
-record ChildEnd(int exitCode, String killReason, boolean terminated, boolean killedAfterTerm, Duration stopTimeout,
-                Duration killGrace, ControlMessage.Ended verdict, boolean connected, List<String> stderrTail) {
+record ChildEnd(int exitCode, StopStep stopStep, String killReason, Duration stopTimeout, Duration killGrace,
+                ControlMessage.Ended verdict, boolean connected, List<String> stderrTail) {
     private static final String[] SIGNALS = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
             "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"};
     private static final int MAX_TAIL_CHARS = 300;
 
     RunExit toRunExit() {
         String signal = signalName(exitCode);
-        if (killReason != null) {
-            return new RunExit(killReason, exitCode, signal, true);
-        }
-        if (terminated) {
-            return new RunExit("the worker did not stop within " + Durations.format(stopTimeout) + "; sent SIGTERM"
-                    + (killedAfterTerm ? ", then SIGKILL after " + Durations.format(killGrace) : ""), exitCode, signal, true);
-        }
+        return switch (stopStep) {
+            case KILLED -> new RunExit(killReason, exitCode, signal, true);
+            case SIGTERM_SENT, SIGKILL_SENT -> new RunExit("the worker did not stop within " + Durations.format(stopTimeout)
+                    + "; sent SIGTERM" + (stopStep == StopStep.SIGKILL_SENT ? ", then SIGKILL after " + Durations.format(killGrace) : ""),
+                    exitCode, signal, true);
+            case NONE, STOP_SENT -> endedByItself(signal);
+        };
+    }
+
+    /** The child ended without being forced: its verdict and its exit code say how. */
+    private RunExit endedByItself(String signal) {
         if (verdict != null && verdict.failure() != null) {
             return new RunExit(verdict.failure(), exitCode, signal, false);
         }

@@ -53,6 +53,11 @@ final class ChildProcess {
         return process.onExit();
     }
 
+    /** Whether the process has ended (it may not have been seen to yet by {@link #onExit()}'s dependants). */
+    boolean hasExited() {
+        return !process.isAlive();
+    }
+
     /** The exit code; only once {@link #onExit()} completed. */
     int exitCode() {
         return process.exitValue();

@@ -8,22 +8,21 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.covey.core.launch.AttemptId;
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ControlAddress;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
 import io.covey.engine.Scheduler;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * The one listening socket of a launcher: a Unix domain socket (mode 0600, in a directory of mode
@@ -40,8 +39,8 @@ final class ControlServer implements AutoCloseable {
     private final ChildLaunchSettings settings;
     private final String epoch;
     private final Scheduler scheduler;
-    private final Map<String, ForeignRun> expected = new ConcurrentHashMap<>();
-    private final Map<Long, WarmChild> expectedWarm = new ConcurrentHashMap<>();
+    private final Map<AttemptId, ExpectedChild> expected = new ConcurrentHashMap<>();
+    private final Map<Long, ExpectedChild> expectedWarm = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger unidentified = new AtomicInteger();
     private final ServerSocketChannel server;
@@ -82,20 +81,22 @@ final class ControlServer implements AutoCloseable {
         return address;
     }
 
-    void expect(ForeignRun run) {
-        expected.put(run.identity(), run);
+    /** Waits for the hello of attempt {@code id}'s child. */
+    void expect(AttemptId id, ExpectedChild child) {
+        expected.put(id, child);
     }
 
-    void forget(ForeignRun run) {
-        expected.remove(run.identity(), run);
+    void forget(AttemptId id, ExpectedChild child) {
+        expected.remove(id, child);
     }
 
-    void expectWarm(WarmChild child) {
-        expectedWarm.put(child.slot(), child);
+    /** Waits for the warm hello of the warm pool's child in {@code slot}. */
+    void expectWarm(long slot, ExpectedChild child) {
+        expectedWarm.put(slot, child);
     }
 
-    void forgetWarm(WarmChild child) {
-        expectedWarm.remove(child.slot(), child);
+    void forgetWarm(long slot, ExpectedChild child) {
+        expectedWarm.remove(slot, child);
     }
 
     private void acceptLoop() {
@@ -138,71 +139,34 @@ final class ControlServer implements AutoCloseable {
             unidentified.decrementAndGet();
         }
         if (first instanceof ControlMessage.WarmHello warm) {
-            serveWarm(channel, warm);
-            return;
-        }
-        if (!(first instanceof ControlMessage.Hello hello)) {
+            admit(channel, warm.epoch(), expectedWarm.get(warm.slot()), "no warm child " + warm.slot() + " is expected",
+                    warm.secret(), warm.pid());
+        } else if (first instanceof ControlMessage.Hello hello) {
+            AttemptId id = new AttemptId(hello.workerId(), hello.attempt());
+            admit(channel, hello.epoch(), expected.get(id), "no child " + id + " is expected", hello.secret(), hello.pid());
+        } else {
             refuse(channel, first == null ? null : "the first message must be a hello", null);
-            return;
         }
-        ForeignRun run = expected.get(hello.workerId() + "#" + hello.attempt());
-        String reason = check(hello, run);
-        if (reason != null) {
-            refuse(channel, reason, run);
-            return;
-        }
-        run.serve(channel);
     }
 
-    /** The same checks as for a cold child; a child that passes waits on this thread for its worker. */
-    private void serveWarm(ControlChannel channel, ControlMessage.WarmHello hello) {
-        WarmChild child = expectedWarm.get(hello.slot());
-        String reason;
-        if (!epoch.equals(hello.epoch())) {
-            reason = "the child belongs to another host instance (epoch " + hello.epoch() + ")";
-        } else if (child == null) {
-            reason = "no warm child " + hello.slot() + " is expected";
-        } else if (!MessageDigest.isEqual(child.secret().getBytes(StandardCharsets.UTF_8), hello.secret().getBytes(StandardCharsets.UTF_8))) {
-            reason = "wrong secret for " + child.name();
-        } else if (child.pid() != null && child.pid() != hello.pid()) {
-            reason = child.name() + " is process " + child.pid() + ", not " + hello.pid();
-        } else if (!child.claimChannel()) {
-            reason = child.name() + " is already connected; a secret works once";
-        } else {
-            reason = null;
-        }
+    /** The same checks for a cold and a warm child: this host's epoch, a child waited for, its secret, its pid, once. */
+    private void admit(ControlChannel channel, String helloEpoch, ExpectedChild child, String unexpected, String secret,
+                       long pid) {
+        String reason = !epoch.equals(helloEpoch) ? "the child belongs to another host instance (epoch " + helloEpoch + ")"
+                : child == null ? unexpected
+                : child.admit(secret, pid);
         if (reason != null) {
-            refuse(channel, reason, null);
+            refuse(channel, reason, child);
             return;
         }
         child.serve(channel);
     }
 
-    private String check(ControlMessage.Hello hello, ForeignRun run) {
-        if (!epoch.equals(hello.epoch())) {
-            return "the child belongs to another host instance (epoch " + hello.epoch() + ")";
-        }
-        if (run == null) {
-            return "no child " + hello.workerId() + "#" + hello.attempt() + " is expected";
-        }
-        if (!MessageDigest.isEqual(run.secret().getBytes(StandardCharsets.UTF_8), hello.secret().getBytes(StandardCharsets.UTF_8))) {
-            return "wrong secret for child " + run.identity();
-        }
-        Long pid = run.pid();
-        if (pid != null && pid != hello.pid()) {
-            return "child " + run.identity() + " is process " + pid + ", not " + hello.pid();
-        }
-        if (!run.claimChannel()) {
-            return "child " + run.identity() + " is already connected; a secret works once";
-        }
-        return null;
-    }
-
-    private void refuse(ControlChannel channel, String reason, ForeignRun run) {
+    private void refuse(ControlChannel channel, String reason, ExpectedChild child) {
         if (reason != null) {
             LOG.log(System.Logger.Level.WARNING, "refused a control connection: " + reason);
-            if (run != null) {
-                run.noteRefusedConnection(reason);
+            if (child != null) {
+                child.refused(reason);
             }
             try {
                 channel.send(new ControlMessage.Refused(reason));

@@ -9,41 +9,42 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.covey.core.json.CoveyJson;
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerHealth;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * The host's end of one child's control channel, after the hello checked out: sends the work (a
- * welcome, or an assign to a warm child),
- * relays what the worker says to the callbacks, and remembers when the child was last heard
- * from. A message that breaks the protocol ends the attempt, never the host.
+ * welcome, or an assign to a warm child), relays what the worker says to the callbacks, and
+ * remembers when the child was last heard from. A message that breaks the protocol ends the
+ * session and {@link #serve} returns why, so that its run can kill the child: the attempt ends,
+ * never the host.
  */
 final class ControlSession {
     /** Far below a socket's send buffer (some 200 KiB for a Unix socket on Linux), so a write of it never waits. */
     static final int SEND_NOW_LIMIT = 16 * 1024;
 
-    private final ForeignRun run;
     private final LaunchRequest request;
     private final RunCallbacks callbacks;
     private final ChildLaunchSettings settings;
     private volatile ControlChannel channel;
     private volatile boolean connecting;
     private volatile boolean workSent;
+    /** A stop was asked; a child that connects later is told right after its work. */
+    private volatile boolean stopWanted;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile ControlMessage.Ended verdict;
     private final CompletableFuture<Void> served = new CompletableFuture<>();
     private final AtomicLong healthRequestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<WorkerHealth>> healthRequests = new ConcurrentHashMap<>();
 
-    ControlSession(ForeignRun run, LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
-        this.run = run;
+    ControlSession(LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
         this.request = request;
         this.callbacks = callbacks;
         this.settings = settings;
@@ -69,10 +70,12 @@ final class ControlSession {
     /**
      * Sends the work, then serves the channel until it closes. The channel is published only after
      * the welcome, so a stop can never overtake it; a stop asked meanwhile is sent here.
+     *
+     * @return why the child must be killed (it broke the protocol, or its params cannot be sent), or null
      */
-    void serve(ControlChannel accepted, boolean warm) {
+    String serve(ControlChannel accepted, boolean warm) {
         try {
-            serveUntilClosed(accepted, warm);
+            return serveUntilClosed(accepted, warm);
         } finally {
             served.complete(null);
         }
@@ -124,25 +127,24 @@ final class ControlSession {
     }
 
     /** @param warm whether the child is a warm one, waiting for an {@link ControlMessage.Assign} rather than a welcome */
-    private void serveUntilClosed(ControlChannel accepted, boolean warm) {
+    private String serveUntilClosed(ControlChannel accepted, boolean warm) {
         connecting = true;
         if (!workSent) {
             heard();
             try {
                 accepted.send(work(warm));
                 channel = accepted;
-                if (run.stopRequested()) {
+                if (stopWanted) {
                     accepted.send(new ControlMessage.Stop());
                 }
             } catch (ProtocolException e) {
-                run.kill("the params are too large for the control channel: " + e.getMessage());
-                return;
+                return "the params are too large for the control channel: " + e.getMessage();
             } catch (IOException e) {
-                return; // the child is gone; its exit tells the rest
+                return null; // the child is gone; its exit tells the rest
             } finally {
                 channel = accepted; // so that close() always finds it
             }
-        } else if (run.stopRequested()) {
+        } else if (stopWanted) {
             sendStop(); // it may have come between the assign and the channel's publication; a second stop is ignored
         }
         while (true) {
@@ -150,27 +152,24 @@ final class ControlSession {
             try {
                 message = accepted.receive();
             } catch (IOException e) {
-                return;
+                return null;
             } catch (ProtocolException e) {
-                run.kill("the child broke the control protocol: " + e.getMessage());
-                return;
+                return "the child broke the control protocol: " + e.getMessage();
             }
             if (message == null) {
-                return; // the child closed the channel; a child that lingers without it goes unresponsive
+                return null; // the child closed the channel; a child that lingers without it goes unresponsive
             }
             heard();
             if (!relay(message)) {
-                run.kill("the child broke the control protocol: it sent " + message.getClass().getSimpleName());
-                return;
+                return "the child broke the control protocol: it sent " + message.getClass().getSimpleName();
             }
         }
     }
 
     private boolean relay(ControlMessage message) {
         if (message instanceof ControlMessage.Status status) {
-            ReportedStatus reported = ReportedStatus.valueOf(status.call().name());
-            callbacks.reported(new StatusReport(reported, status.message(),
-                    reported == ReportedStatus.COMPLETED ? CoveyJson.toTree(status.result()) : null));
+            callbacks.reported(new StatusReport(status.call(), status.message(),
+                    status.call() == StatusCall.COMPLETED ? CoveyJson.toTree(status.result()) : null));
         } else if (message instanceof ControlMessage.Log log) {
             callbacks.log(log.stream(), log.line());
         } else if (message instanceof ControlMessage.Publish publish) {
@@ -190,8 +189,13 @@ final class ControlSession {
         return true;
     }
 
-    /** Asks the child to stop, if it is connected; a child that connects later is told at once. */
-    void sendStop() {
+    /** Asks the child to stop: now if it is connected, else right after its work once it connects. */
+    void askStop() {
+        stopWanted = true;
+        sendStop();
+    }
+
+    private void sendStop() {
         ControlChannel current = channel;
         if (current == null) {
             return;

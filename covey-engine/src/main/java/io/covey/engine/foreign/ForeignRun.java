@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.covey.core.json.Durations;
+import io.covey.core.launch.AttemptId;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.worker.WorkerHealth;
 import io.covey.engine.Scheduler;
@@ -19,49 +20,46 @@ import io.covey.engine.launch.WorkerRun;
 /**
  * One attempt of a foreign worker: its child JVM, the child's descendants, its output and its
  * control channel. It reports facts (what the worker said, how the process tree ended) and never
- * decides what they mean.
+ * decides what they mean. Everything it needs comes with its {@link LaunchContext}; it knows
+ * nothing of the launcher that made it.
  * <p>
- * The stop ladder: the stop message; after the stop timeout SIGTERM to the child; after the kill
- * grace SIGKILL to the child and every descendant seen. The end is reported once the child and
- * every known descendant are gone and the output pipes are drained (each wait bounded, so one
- * unkillable process cannot hold the engine forever).
+ * The stop ladder ({@link StopStep}): the stop message; after the stop timeout SIGTERM to the
+ * child; after the kill grace SIGKILL to the child and every descendant seen. The end is reported
+ * once the child and every known descendant are gone and the output pipes are drained (each wait
+ * bounded, so one unkillable process cannot hold the engine forever).
  */
 final class ForeignRun implements WorkerRun {
     private static final Duration TREE_WAIT = Duration.ofSeconds(10);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
 
-    private final ForeignWorkerLauncher launcher;
+    private final AttemptId id;
     private final LaunchRequest request;
     private final RunCallbacks callbacks;
-    private final String secret;
-    private final AtomicBoolean channelClaimed = new AtomicBoolean();
+    private final LaunchContext context;
+    private final ExpectedChild expected;
+    private final ControlSession session;
     private final AtomicBoolean exitReported = new AtomicBoolean();
     private final CompletableFuture<RunExit> ended = new CompletableFuture<>();
     private final List<Scheduler.Cancellable> timers = new ArrayList<>();
-    private final ControlSession session;
 
     private volatile long helloNanos;
     private volatile long printedWhileWaiting;
     private volatile ChildProcess child;
-    private volatile ProcessTree tree;
+    /** The server that waits for this child's hello, once it does. */
+    private volatile ControlServer server;
     // Guarded by this.
-    private boolean stopRequested;
+    private StopStep step = StopStep.NONE;
     private Duration stopTimeout;
     private String killReason;
-    private boolean terminated;
-    private boolean killedForStop;
-    private boolean processExited;
 
-    ForeignRun(ForeignWorkerLauncher launcher, LaunchRequest request, RunCallbacks callbacks, String secret) {
-        this.launcher = launcher;
+    ForeignRun(LaunchRequest request, RunCallbacks callbacks, String secret, LaunchContext context) {
+        this.id = request.attemptId();
         this.request = request;
         this.callbacks = callbacks;
-        this.secret = secret;
-        this.session = new ControlSession(this, request, callbacks, launcher.settings());
-    }
-
-    LaunchRequest request() {
-        return request;
+        this.context = context;
+        this.expected = new ExpectedChild("child " + id, secret, this::serve,
+                reason -> callbacks.log("covey", "refused a control connection that claimed to be this worker: " + reason));
+        this.session = new ControlSession(request, callbacks, context.settings());
     }
 
     /** Completes with the exit once it has been reported. */
@@ -69,12 +67,9 @@ final class ForeignRun implements WorkerRun {
         return ended;
     }
 
-    String identity() {
-        return request.workerId() + "#" + request.attempt();
-    }
-
-    String secret() {
-        return secret;
+    /** Whether the exit has been reported (from just before the callbacks hear of it). */
+    boolean hasEnded() {
+        return exitReported.get();
     }
 
     @Override
@@ -87,30 +82,32 @@ final class ForeignRun implements WorkerRun {
     void spawn() {
         String killedEarly;
         synchronized (this) {
-            killedEarly = killReason;
+            killedEarly = step == StopStep.KILLED ? killReason : null;
         }
         if (killedEarly != null) {
             reportExit(new RunExit(killedEarly, null, null, true));
             return;
         }
-        ControlServer server;
+        ControlServer opened;
         ChildCommand command;
         try {
-            server = launcher.server();
-            command = ChildCommand.of(launcher.settings(), request, launcher.hostEnvironment(), launcher.channelEnvironment(this));
+            opened = context.endpoint().open();
+            command = context.template().cold(request, expected.secret(), opened.address());
         } catch (IOException | RuntimeException e) {
             reportExit(RunExit.failed("cannot prepare the child JVM: " + e.getMessage()));
             return;
         }
-        server.expect(this);
+        server = opened;
+        opened.expect(id, expected);
         ChildProcess started;
         try {
-            started = ChildProcess.start(command, callbacks, identity());
+            started = ChildProcess.start(command, callbacks, id.toString());
         } catch (IOException e) {
-            server.forget(this);
+            opened.forget(id, expected);
             reportExit(RunExit.failed("cannot start the child JVM: " + e.getMessage()));
             return;
         }
+        expected.spawned(started.pid());
         attach(started);
     }
 
@@ -124,74 +121,65 @@ final class ForeignRun implements WorkerRun {
         attach(warm.process());
         printedWhileWaiting = warm.output().attach(callbacks);
         session.sendAssignNow(warm.channel());
-        warm.handOver(this);
+        warm.handOver(this::serveAssigned);
     }
 
     /** The child exists: watch it, and apply a kill or stop asked before it did. */
     private void attach(ChildProcess started) {
         session.heard();
-        tree = started.tree();
-        boolean killNow;
-        boolean ladder;
+        StopStep before;
         synchronized (this) {
             child = started;
-            killNow = killReason != null;
-            ladder = stopRequested;
+            before = step;
         }
-        started.onExit().whenCompleteAsync((p, error) -> onProcessExit(), launcher.executor());
+        started.onExit().whenCompleteAsync((p, error) -> onProcessExit(), context.executor());
         scheduleWatchdog();
-        if (killNow) {
-            tree.killAll();
-        } else if (ladder) {
+        if (before == StopStep.KILLED) {
+            started.tree().killAll();
+        } else if (before == StopStep.STOP_SENT) {
             scheduleTerminate();
         }
     }
 
-    /** Called by the control server once the hello checked out; serves the channel on the caller's thread. */
-    void serve(ControlChannel channel) {
+    /** The control server's call once the hello checked out; serves the channel on the caller's thread. */
+    private void serve(ControlChannel channel) {
         helloNanos = System.nanoTime();
-        session.serve(channel, false);
+        killIfBroken(session.serve(channel, false));
     }
 
-    /** Called on a warm child's connection thread once this run took it: sends the assign if {@link #adopt} did not, and serves the channel. */
-    void serveAssigned(ControlChannel channel) {
+    /** On a warm child's connection thread once this run took it: sends the assign if {@link #adopt} did not, and serves the channel. */
+    private void serveAssigned(ControlChannel channel) {
         if (printedWhileWaiting > 0) {
             callbacks.log("covey", "this child printed " + printedWhileWaiting + " lines while it waited in the warm pool"
                     + " (the first " + OutputHandover.LOGGED_LINES + " are in the host's log)");
         }
         synchronized (this) {
-            if (killReason != null) {
+            if (step == StopStep.KILLED) {
                 channel.close(); // killed before it got its work; its exit tells the rest
                 return;
             }
         }
-        session.serve(channel, true);
+        killIfBroken(session.serve(channel, true));
     }
 
-    boolean claimChannel() {
-        return channelClaimed.compareAndSet(false, true);
-    }
-
-    void noteRefusedConnection(String reason) {
-        callbacks.log("covey", "refused a control connection that claimed to be this worker: " + reason);
-    }
-
-    synchronized boolean stopRequested() {
-        return stopRequested;
+    private void killIfBroken(String breach) {
+        if (breach != null) {
+            kill(breach);
+        }
     }
 
     @Override
     public void stop(Duration timeout) {
         boolean hasProcess;
         synchronized (this) {
-            if (stopRequested || killReason != null || processExited || exitReported.get()) {
+            if (step != StopStep.NONE || gone()) {
                 return;
             }
-            stopRequested = true;
+            step = StopStep.STOP_SENT;
             stopTimeout = timeout;
             hasProcess = child != null;
         }
-        launcher.executor().execute(session::sendStop);
+        context.executor().execute(session::askStop);
         if (hasProcess) {
             scheduleTerminate();
         }
@@ -200,24 +188,31 @@ final class ForeignRun implements WorkerRun {
     /** Over the control channel; the child calls {@code checkHealth()} on a thread of its own. */
     @Override
     public CompletableFuture<WorkerHealth> checkHealth() {
-        return session.checkHealth(launcher.executor());
+        return session.checkHealth(context.executor());
     }
 
     @Override
     public void kill(String reason) {
-        boolean hasProcess;
+        ChildProcess current;
         synchronized (this) {
-            if (processExited || exitReported.get()) {
+            if (gone()) {
                 return;
             }
-            if (killReason == null) {
+            if (step != StopStep.KILLED) {
+                step = StopStep.KILLED;
                 killReason = reason;
             }
-            hasProcess = child != null;
+            current = child;
         }
-        if (hasProcess) {
-            launcher.executor().execute(tree::killAll);
+        if (current != null) {
+            context.executor().execute(current.tree()::killAll);
         }
+    }
+
+    /** Whether there is nothing left to stop or kill: the exit was reported, or the child's process ended. */
+    private boolean gone() {
+        ChildProcess current = child;
+        return exitReported.get() || current != null && current.hasExited();
     }
 
     private void scheduleTerminate() {
@@ -230,39 +225,37 @@ final class ForeignRun implements WorkerRun {
 
     private void terminate() {
         synchronized (this) {
-            if (processExited || killReason != null) {
+            if (step != StopStep.STOP_SENT || gone()) {
                 return;
             }
-            terminated = true;
+            step = StopStep.SIGTERM_SENT;
         }
-        tree.refresh();
-        tree.terminateRoot();
-        addTimer(launcher.settings().killGrace(), this::killForStop);
+        child.tree().refresh();
+        child.tree().terminateRoot();
+        addTimer(context.settings().killGrace(), this::killForStop);
     }
 
     private void killForStop() {
         synchronized (this) {
-            if (processExited || killReason != null) {
+            if (step != StopStep.SIGTERM_SENT || gone()) {
                 return;
             }
-            killedForStop = true;
+            step = StopStep.SIGKILL_SENT;
         }
-        tree.killAll();
+        child.tree().killAll();
     }
 
     private void scheduleWatchdog() {
-        Duration tick = launcher.settings().heartbeatInterval().dividedBy(2);
+        Duration tick = context.settings().heartbeatInterval().dividedBy(2);
         addTimer(tick.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : tick, this::watchdog);
     }
 
     private void watchdog() {
-        synchronized (this) {
-            if (processExited) {
-                return;
-            }
+        if (gone()) {
+            return;
         }
-        tree.refresh();
-        Duration limit = launcher.settings().unresponsiveAfter();
+        child.tree().refresh();
+        Duration limit = context.settings().unresponsiveAfter();
         if (session.silence().compareTo(limit) > 0) {
             kill(session.connected()
                     ? "unresponsive: no heartbeat for " + Durations.format(limit)
@@ -272,31 +265,28 @@ final class ForeignRun implements WorkerRun {
         scheduleWatchdog();
     }
 
-    /** Timers only hand work on to the launcher's threads. */
     private void addTimer(Duration delay, Runnable task) {
         synchronized (timers) {
-            timers.add(launcher.scheduler().schedule(delay, () -> launcher.executor().execute(task)));
+            timers.add(context.later(delay, task));
         }
     }
 
     private void onProcessExit() {
-        synchronized (this) {
-            processExited = true;
-        }
         synchronized (timers) {
             timers.forEach(Scheduler.Cancellable::cancel);
             timers.clear();
         }
+        ProcessTree tree = child.tree();
         int code = child.exitCode();
         tree.killDescendants(); // the child is gone; whatever it left behind goes too
         within(tree.allGone(), TREE_WAIT)
-                .thenRun(this::noteSurvivors)
+                .thenRun(() -> noteSurvivors(tree))
                 .thenCompose(ignored -> within(CompletableFuture.allOf(child.drained(), session.drained()),
                         DRAIN_WAIT))
-                .whenCompleteAsync((ignored, error) -> reportExit(describeExit(code)), launcher.executor());
+                .whenCompleteAsync((ignored, error) -> reportExit(describeExit(code)), context.executor());
     }
 
-    private void noteSurvivors() {
+    private void noteSurvivors(ProcessTree tree) {
         var survivors = tree.livingDescendants();
         if (!survivors.isEmpty()) {
             callbacks.log("covey", "processes " + survivors + " of this worker survived SIGKILL for "
@@ -306,7 +296,7 @@ final class ForeignRun implements WorkerRun {
 
     private CompletableFuture<Void> within(CompletableFuture<?> future, Duration limit) {
         CompletableFuture<Void> bounded = new CompletableFuture<>();
-        Scheduler.Cancellable timeout = launcher.scheduler().schedule(limit, () -> bounded.complete(null));
+        Scheduler.Cancellable timeout = context.scheduler().schedule(limit, () -> bounded.complete(null));
         future.whenComplete((value, error) -> {
             timeout.cancel();
             bounded.complete(null);
@@ -316,15 +306,18 @@ final class ForeignRun implements WorkerRun {
 
     private RunExit describeExit(int code) {
         synchronized (this) {
-            return new ChildEnd(code, killReason, terminated, killedForStop, stopTimeout, launcher.settings().killGrace(),
-                    session.verdict(), session.connected(), child.stderrTail()).toRunExit();
+            return new ChildEnd(code, step, killReason, stopTimeout, context.settings().killGrace(), session.verdict(),
+                    session.connected(), child.stderrTail()).toRunExit();
         }
     }
 
-    /** The one way out: tells the engine once, and lets go of the channel and the launcher's bookkeeping. */
+    /** The one way out: tells the engine once, and lets go of the channel and the server's expectation. */
     void reportExit(RunExit exit) {
         if (exitReported.compareAndSet(false, true)) {
-            launcher.forget(this);
+            ControlServer registered = server;
+            if (registered != null) {
+                registered.forget(id, expected);
+            }
             session.close();
             try {
                 callbacks.exited(exit);
@@ -343,6 +336,6 @@ final class ForeignRun implements WorkerRun {
 
     @Override
     public String toString() {
-        return "ForeignRun[" + identity() + ", pid " + pid() + "]";
+        return "ForeignRun[" + id + ", pid " + pid() + "]";
     }
 }

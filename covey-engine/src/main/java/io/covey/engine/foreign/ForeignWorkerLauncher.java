@@ -1,10 +1,7 @@
 package io.covey.engine.foreign;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,15 +9,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.manifest.CoveyManifest;
-import io.covey.core.manifest.WorkerType;
-import io.covey.core.protocol.ChildEnvironment;
 import io.covey.core.protocol.ControlAddress;
 import io.covey.engine.NamedThreadFactory;
 import io.covey.engine.Scheduler;
@@ -29,12 +24,17 @@ import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.WorkerLauncher;
 import io.covey.engine.launch.WorkerRun;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * Runs each attempt in a child JVM of its own: a lean class path ({@link ChildClassPath}: the child
- * runtime and the worker's classes, or the configured one), covey-child's {@code ChildMain} as main class, and a private control channel back to this
- * launcher. {@link #launch} returns at once; the spawn happens on a launcher thread.
+ * runtime and the worker's classes, or the configured one), covey-child's {@code ChildMain} as main
+ * class, and a private control channel back to this launcher. {@link #launch} returns at once; the
+ * spawn happens on a launcher thread.
+ * <p>
+ * It reads top-down: the launcher owns what its children share (the {@link LaunchContext}: how a
+ * child is made, the control server, its threads and timers) and hands it to each
+ * {@link ForeignRun} and to the {@link WarmPool} when it builds them; neither calls back into the
+ * launcher, and the launcher learns that a run ended from the run's {@link ForeignRun#ended()}.
  * <p>
  * Each launcher instance has an epoch, a random id that every child must echo in its hello, so a
  * child left over from an earlier host cannot take the place of a new one. The control socket is
@@ -46,26 +46,13 @@ import io.covey.core.launch.ChildLaunchSettings;
  */
 public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    /** Well under Linux's limit of 128 KiB for one environment string. */
-    private static final int MAX_WARM_CLASSES_CHARS = 32 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ChildLaunchSettings settings;
-    private final Scheduler scheduler;
-    private final Map<String, String> hostEnvironment;
-    private final String epoch = randomText(16, true);
+    private final LaunchContext context;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new NamedThreadFactory("covey-foreign"));
+    /** The runs not ended yet, and some that just ended (each leaves once its end is complete). */
     private final Set<ForeignRun> live = ConcurrentHashMap.newKeySet();
     private final WarmPool pool;
-    /** The worker classes warm children load while they wait, comma-separated; empty until {@link #prepareFor}. */
-    private volatile String warmClasses = "";
-    /**
-     * The manifest's worker classes, whose origins a warm child's lean class path holds; null until
-     * {@link #prepareFor}, and a warm child started before it gets the host's class path, so it can run anything.
-     */
-    private volatile List<Class<?>> workerClasses;
-    private ControlServer server;
     private boolean closed;
 
     public ForeignWorkerLauncher(ChildLaunchSettings settings, Scheduler scheduler) {
@@ -74,10 +61,12 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
 
     /** @param hostEnvironment the variables children may inherit, filtered by the allow-list */
     public ForeignWorkerLauncher(ChildLaunchSettings settings, Scheduler scheduler, Map<String, String> hostEnvironment) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.hostEnvironment = Map.copyOf(hostEnvironment);
-        this.pool = settings.warmPool().enabled() ? new WarmPool(this, settings.warmPool()) : null;
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(scheduler, "scheduler");
+        String epoch = Secrets.epoch();
+        this.context = new LaunchContext(new ChildTemplate(settings, hostEnvironment, epoch),
+                new ControlEndpoint(settings, epoch, scheduler), executor, scheduler);
+        this.pool = settings.warmPool().enabled() ? new WarmPool(settings.warmPool(), context) : null;
     }
 
     /** Starts filling the warm pool, if there is one, without waiting for it; launches work either way. */
@@ -89,29 +78,15 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
 
     /**
      * Warm children started from now on load these worker classes while they wait, so that an
-     * assignment does not pay for loading its class. Call it before {@link #prestart()} (the
-     * host's auto-configuration does; a {@code CoveyManager} calls it when it is built).
+     * assignment does not pay for loading its class, and get a lean class path for them. Call it
+     * before {@link #prestart()} (the host's auto-configuration does; a {@code CoveyManager} calls
+     * it when it is built).
      */
     @Override
     public void prepareFor(CoveyManifest manifest) {
-        StringBuilder names = new StringBuilder();
-        workerClasses = manifest.types().stream().<Class<?>>map(WorkerType::workerClass).toList();
-        for (WorkerType type : manifest.types()) {
-            String name = type.workerClass().getName();
-            if (names.length() + name.length() + 1 > MAX_WARM_CLASSES_CHARS) {
-                break; // a hint only: the rest load when assigned
-            }
-            names.append(names.isEmpty() ? "" : ",").append(name);
+        if (pool != null) {
+            pool.prepareFor(manifest);
         }
-        warmClasses = names.toString();
-    }
-
-    String warmClasses() {
-        return warmClasses;
-    }
-
-    List<Class<?>> workerClasses() {
-        return workerClasses;
     }
 
     /** The pids of the warm children waiting now, for tests and benchmarks; empty without a pool. */
@@ -126,7 +101,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
 
     @Override
     public WorkerRun launch(LaunchRequest request, RunCallbacks callbacks) {
-        ForeignRun run = new ForeignRun(this, request, callbacks, newSecret());
+        ForeignRun run = new ForeignRun(request, callbacks, Secrets.oneTime(), context);
         WarmChild warm;
         synchronized (this) {
             if (closed) {
@@ -136,6 +111,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
             live.add(run);
             warm = pool == null ? null : pool.take();
         }
+        run.ended().whenComplete((exit, error) -> live.remove(run));
         if (warm != null) {
             run.adopt(warm);
         } else {
@@ -146,7 +122,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
 
     /** The runs whose process tree is not gone yet. */
     public List<WorkerRun> liveRuns() {
-        return List.copyOf(live);
+        return live.stream().filter(run -> !run.hasEnded()).<WorkerRun>map(run -> run).toList();
     }
 
     /**
@@ -155,13 +131,12 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
      */
     @Override
     public void close() {
-        ControlServer current;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            current = server;
+            context.endpoint().stopOpening();
         }
         CompletableFuture<Void> waitingGone = pool == null ? CompletableFuture.completedFuture(null) : pool.close();
         List<ForeignRun> running = List.copyOf(live);
@@ -176,87 +151,11 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (current != null) {
-            current.close();
-        }
+        context.endpoint().close();
     }
 
-    // --- for the launcher's runs ---
-
-    synchronized ControlServer server() throws IOException {
-        if (closed) {
-            throw new IOException("the foreign worker launcher is closed");
-        }
-        if (server == null) {
-            server = new ControlServer(settings, epoch, scheduler);
-        }
-        return server;
-    }
-
-    /** The address children connect to; opens the control socket if needed. */
+    /** The address children connect to; opens the control socket if needed. For tests. */
     ControlAddress controlAddress() throws IOException {
-        return server().address();
-    }
-
-    String epoch() {
-        return epoch;
-    }
-
-    ChildLaunchSettings settings() {
-        return settings;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
-    Executor executor() {
-        return executor;
-    }
-
-    Map<String, String> hostEnvironment() {
-        return hostEnvironment;
-    }
-
-    Map<String, String> channelEnvironment(ForeignRun run) throws IOException {
-        return Map.of(
-                ChildEnvironment.CONTROL_ADDRESS, controlAddress().text(),
-                ChildEnvironment.SECRET, run.secret(),
-                ChildEnvironment.EPOCH, epoch,
-                ChildEnvironment.WORKER_ID, run.request().workerId(),
-                ChildEnvironment.ATTEMPT, Integer.toString(run.request().attempt()),
-                ChildEnvironment.MAX_MESSAGE_BYTES, Integer.toString(settings.maxMessageBytes()));
-    }
-
-    void forgetWarm(WarmChild child) {
-        ControlServer current;
-        synchronized (this) {
-            current = server;
-        }
-        if (current != null) {
-            current.forgetWarm(child);
-        }
-    }
-
-    /** A one-time secret for a child. */
-    static String newSecret() {
-        return randomText(32, false);
-    }
-
-    void forget(ForeignRun run) {
-        live.remove(run);
-        ControlServer current;
-        synchronized (this) {
-            current = server;
-        }
-        if (current != null) {
-            current.forget(run);
-        }
-    }
-
-    private static String randomText(int bytes, boolean hex) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return hex ? HexFormat.of().formatHex(random) : Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return context.endpoint().open().address();
     }
 }

@@ -15,14 +15,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class OutputHandover implements RunCallbacks {
     static final int LOGGED_LINES = 20;
-    private static final System.Logger LOG = System.getLogger(WarmPool.class.getName());
 
     private final String name;
+    private final System.Logger log;
     private final AtomicLong waitingLines = new AtomicLong();
     private volatile RunCallbacks target;
 
-    OutputHandover(String name) {
+    /** @param log the host's log, where the lines of a waiting child go */
+    OutputHandover(String name, System.Logger log) {
         this.name = name;
+        this.log = log;
     }
 
     /** From now on every line goes to {@code callbacks}; returns how many lines were printed while waiting. */
@@ -40,9 +42,9 @@ final class OutputHandover implements RunCallbacks {
         }
         long count = waitingLines.incrementAndGet();
         if (count <= LOGGED_LINES) {
-            LOG.log(System.Logger.Level.INFO, name + " (waiting) " + stream + ": " + line);
+            log.log(System.Logger.Level.INFO, name + " (waiting) " + stream + ": " + line);
         } else if (count == LOGGED_LINES + 1) {
-            LOG.log(System.Logger.Level.INFO, name + " (waiting): further lines are only counted");
+            log.log(System.Logger.Level.INFO, name + " (waiting): further lines are only counted");
         }
     }
 

@@ -2,7 +2,6 @@ package io.covey.engine.foreign;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -15,31 +14,34 @@ import io.covey.core.protocol.ProtocolException;
  * hello (checked like any child's: epoch, one-time secret, pid), warms up, says it is ready, and
  * waits for the one worker it will run. Its output is drained from the first moment.
  * <p>
- * Its state only moves forward: STARTING, READY, then either ASSIGNED (from then on it belongs to a
- * {@link ForeignRun}, which reports its end like any child's) or GONE (it died, or was retired and
+ * Its state only moves forward: STARTING, READY, then either ASSIGNED (from then on it belongs to the
+ * run that took it, which reports its end like any child's) or GONE (it died, or was retired and
  * killed, while it waited). So a child is handed out at most once.
  */
 final class WarmChild {
     enum State { STARTING, READY, ASSIGNED, GONE }
 
     private final long slot;
-    private final String secret;
+    private final ExpectedChild expected;
     private final OutputHandover output;
     private final Consumer<WarmChild> onReady;
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
-    private final AtomicBoolean channelClaimed = new AtomicBoolean();
-    /** Completes with the run that took this child, or with null when the child is gone. */
-    private final CompletableFuture<ForeignRun> assignment = new CompletableFuture<>();
+    /** Completes with what serves the channel for the run that took this child, or with null when the child is gone. */
+    private final CompletableFuture<Consumer<ControlChannel>> assignment = new CompletableFuture<>();
     private volatile ChildProcess process;
     private volatile boolean wasReady;
     private volatile ControlChannel channel;
 
-    /** @param onReady told once the child is ready and may be handed out */
-    WarmChild(long slot, String secret, Consumer<WarmChild> onReady) {
+    /**
+     * @param onReady told once the child is ready and may be handed out
+     * @param log     where its output goes while it waits
+     */
+    WarmChild(long slot, String secret, Consumer<WarmChild> onReady, System.Logger log) {
         this.slot = slot;
-        this.secret = secret;
         this.onReady = onReady;
-        this.output = new OutputHandover(name());
+        this.output = new OutputHandover(name(), log);
+        // A warm child has no worker yet whose log could tell of a refused impostor: the host's log does.
+        this.expected = new ExpectedChild(name(), secret, this::serve, reason -> { });
     }
 
     String name() {
@@ -51,7 +53,12 @@ final class WarmChild {
     }
 
     String secret() {
-        return secret;
+        return expected.secret();
+    }
+
+    /** What the control server checks this child's warm hello against. */
+    ExpectedChild expected() {
+        return expected;
     }
 
     State state() {
@@ -83,17 +90,14 @@ final class WarmChild {
 
     void start(ChildCommand command) throws IOException {
         process = ChildProcess.start(command, output, name());
-    }
-
-    boolean claimChannel() {
-        return channelClaimed.compareAndSet(false, true);
+        expected.spawned(process.pid());
     }
 
     /**
      * Runs on the connection's thread once the warm hello checked out: waits for the ready, then for
      * the run that takes this child, and serves that run's channel on this thread.
      */
-    void serve(ControlChannel channel) {
+    private void serve(ControlChannel channel) {
         ControlMessage message;
         try {
             message = channel.receive();
@@ -108,12 +112,12 @@ final class WarmChild {
         wasReady = true;
         this.channel = channel;
         onReady.accept(this);
-        ForeignRun run = assignment.join();
+        Consumer<ControlChannel> run = assignment.join();
         if (run == null) {
             channel.close();
             return;
         }
-        run.serveAssigned(channel);
+        run.accept(channel);
     }
 
     /** Hands this child out, if it is ready and nobody had it; at most once. */
@@ -121,8 +125,8 @@ final class WarmChild {
         return state.compareAndSet(State.READY, State.ASSIGNED);
     }
 
-    /** After {@link #take()}: lets the waiting connection thread send the work of {@code run}. */
-    void handOver(ForeignRun run) {
+    /** After {@link #take()}: the waiting connection thread goes on to serve the channel with {@code run}. */
+    void handOver(Consumer<ControlChannel> run) {
         assignment.complete(run);
     }
 

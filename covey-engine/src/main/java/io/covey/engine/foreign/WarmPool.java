@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,15 +11,17 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.covey.core.json.Durations;
-import io.covey.core.protocol.ChildEnvironment;
-import io.covey.engine.Scheduler;
 import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.manifest.WorkerType;
+import io.covey.engine.Scheduler;
 
 /**
  * Child JVMs started ahead of need for one launcher (one java, one set of JVM options, one class
  * path), each waiting to run one worker once. {@link #take()} never blocks and never starts
  * anything: it hands out a ready child or says there is none, and the pool refills on the
- * launcher's threads.
+ * launcher's threads. Until {@link #prepareFor} it does not know the worker types, and its
+ * children get the host's class path, so they can run anything.
  * <p>
  * A child that dies before it is ready is a failed start: the pool then waits (1 s, doubling to
  * 60 s) before it tries again, so a broken JVM option cannot make it spawn in a loop; meanwhile
@@ -31,8 +32,10 @@ final class WarmPool {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
     static final int MAX_STARTING = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Well under Linux's limit of 128 KiB for one environment string. */
+    private static final int MAX_WARM_CLASSES_CHARS = 32 * 1024;
 
-    private final ForeignWorkerLauncher launcher;
+    private final LaunchContext context;
     private final ChildLaunchSettings.WarmPool config;
     /** Children not handed out yet, ready or not. */
     private final Set<WarmChild> children = ConcurrentHashMap.newKeySet();
@@ -42,14 +45,32 @@ final class WarmPool {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong retired = new AtomicLong();
     private final List<CompletableFuture<?>> exits = new ArrayList<>();
+    /** The manifest's worker classes, whose origins a warm child's lean class path holds; null until {@link #prepareFor}. */
+    private volatile List<Class<?>> workerClasses;
+    /** The worker classes warm children load while they wait, comma-separated; empty until {@link #prepareFor}. */
+    private volatile String warmClasses = "";
     // Guarded by this.
     private boolean closed;
     private int failures;
     private Scheduler.Cancellable retry;
 
-    WarmPool(ForeignWorkerLauncher launcher, ChildLaunchSettings.WarmPool config) {
-        this.launcher = launcher;
+    WarmPool(ChildLaunchSettings.WarmPool config, LaunchContext context) {
         this.config = config;
+        this.context = context;
+    }
+
+    /** Children started from now on are made for these worker types and load their classes while they wait. */
+    void prepareFor(CoveyManifest manifest) {
+        StringBuilder names = new StringBuilder();
+        for (WorkerType type : manifest.types()) {
+            String name = type.workerClass().getName();
+            if (names.length() + name.length() + 1 > MAX_WARM_CLASSES_CHARS) {
+                break; // a hint only: the rest load when assigned
+            }
+            names.append(names.isEmpty() ? "" : ",").append(name);
+        }
+        warmClasses = names.toString();
+        workerClasses = manifest.types().stream().<Class<?>>map(WorkerType::workerClass).toList();
     }
 
     /** A ready child, now taken, or null when none waits. Also asks for a refill: never blocks. */
@@ -69,7 +90,7 @@ final class WarmPool {
     }
 
     void refillSoon() {
-        launcher.executor().execute(this::refill);
+        context.executor().execute(this::refill);
     }
 
     WarmPoolStats stats() {
@@ -97,39 +118,28 @@ final class WarmPool {
     }
 
     private boolean startOne() {
-        WarmChild child = new WarmChild(slots.incrementAndGet(), ForeignWorkerLauncher.newSecret(), this::ready);
-        ControlServer server;
+        WarmChild child = new WarmChild(slots.incrementAndGet(), Secrets.oneTime(), this::ready, LOG);
         try {
-            server = launcher.server();
-            ChildCommand command = ChildCommand.of(launcher.settings(), launcher.workerClasses(), child.name(), launcher.hostEnvironment(),
-                    channelEnvironment(child, server));
-            server.expectWarm(child);
+            ControlServer server = context.endpoint().open();
+            ChildCommand command = context.template().warm(child.slot(), child.name(), workerClasses, warmClasses,
+                    child.secret(), server.address());
+            server.expectWarm(child.slot(), child.expected());
             children.add(child);
             child.start(command);
         } catch (IOException | RuntimeException e) {
-            children.remove(child);
+            forget(child);
             failed(child, "cannot start it: " + e.getMessage());
             return false;
         }
         exits.removeIf(CompletableFuture::isDone);
-        exits.add(child.process().onExit().whenCompleteAsync((p, error) -> onExit(child), launcher.executor()));
-        Duration limit = launcher.settings().unresponsiveAfter();
-        launcher.scheduler().schedule(limit, () -> {
+        exits.add(child.process().onExit().whenCompleteAsync((p, error) -> onExit(child), context.executor()));
+        Duration limit = context.settings().unresponsiveAfter();
+        context.scheduler().schedule(limit, () -> {
             if (child.state() == WarmChild.State.STARTING && child.retire()) {
                 LOG.log(System.Logger.Level.WARNING, child.name() + " was not ready within " + Durations.format(limit) + "; killed it");
             }
         });
         return true;
-    }
-
-    private Map<String, String> channelEnvironment(WarmChild child, ControlServer server) {
-        return Map.of(
-                ChildEnvironment.CONTROL_ADDRESS, server.address().text(),
-                ChildEnvironment.SECRET, child.secret(),
-                ChildEnvironment.EPOCH, launcher.epoch(),
-                ChildEnvironment.WARM_SLOT, Long.toString(child.slot()),
-                ChildEnvironment.WARM_CLASSES, launcher.warmClasses(),
-                ChildEnvironment.MAX_MESSAGE_BYTES, Integer.toString(launcher.settings().maxMessageBytes()));
     }
 
     /** Called on the child's connection thread once it said it is ready. */
@@ -141,13 +151,13 @@ final class WarmPool {
         refillSoon();
         Duration idle = config.idleLimit();
         if (!idle.isZero()) {
-            launcher.scheduler().schedule(idle, () -> launcher.executor().execute(() -> {
+            context.later(idle, () -> {
                 if (child.retire()) {
                     retired.incrementAndGet();
                     forget(child);
                     refillSoon();
                 }
-            }));
+            });
         }
     }
 
@@ -167,7 +177,10 @@ final class WarmPool {
     private void forget(WarmChild child) {
         children.remove(child);
         ready.remove(child);
-        launcher.forgetWarm(child);
+        ControlServer server = context.endpoint().current();
+        if (server != null) {
+            server.forgetWarm(child.slot(), child.expected());
+        }
     }
 
     private void failed(WarmChild child, String reason) {
@@ -182,7 +195,7 @@ final class WarmPool {
             if (retry != null) {
                 return;
             }
-            retry = launcher.scheduler().schedule(delay, () -> {
+            retry = context.scheduler().schedule(delay, () -> {
                 synchronized (this) {
                     retry = null;
                 }

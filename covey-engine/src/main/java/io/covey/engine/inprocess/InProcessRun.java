@@ -11,6 +11,7 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.json.Durations;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.HealthCheckRunner;
+import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerHealth;
 import io.covey.core.worker.WorkerReporter;
@@ -19,7 +20,6 @@ import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import io.covey.engine.launch.WorkerRun;
 import tools.jackson.databind.JsonNode;
 
@@ -85,7 +85,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         Thread.UncaughtExceptionHandler poolHandler = thread.getUncaughtExceptionHandler() == thread.getThreadGroup()
                 ? null : thread.getUncaughtExceptionHandler();
         // Named after the worker while it runs it, so thread dumps still say whose thread is whose.
-        thread.setName("covey-worker-" + request.workerId() + "#" + request.attempt());
+        thread.setName("covey-worker-" + request.attemptId());
         synchronized (this) {
             runThread = thread;
         }
@@ -125,7 +125,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
                 interruptAll();
             }
         });
-        Thread thread = new Thread(attempt::stop, "covey-stop-" + request.workerId() + "#" + request.attempt());
+        Thread thread = new Thread(attempt::stop, "covey-stop-" + request.attemptId());
         thread.setDaemon(true);
         stopThread = thread;
         thread.start();
@@ -175,12 +175,12 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
 
     @Override
     public void starting(String message) {
-        report(ReportedStatus.STARTING, message, null);
+        report(StatusCall.STARTING, message, null);
     }
 
     @Override
     public void running(String message) {
-        report(ReportedStatus.RUNNING, message, null);
+        report(StatusCall.RUNNING, message, null);
     }
 
     @Override
@@ -192,25 +192,25 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             crashed("the result of completed() is not JSON-serializable: " + describe(e), null);
             return;
         }
-        report(ReportedStatus.COMPLETED, null, json);
+        report(StatusCall.COMPLETED, null, json);
         end(RunExit.normal());
     }
 
     @Override
     public void crashed(String message, Throwable error) {
         String text = message == null ? "the worker reported a crash" : message;
-        report(ReportedStatus.CRASHED, error == null ? text : text + ": " + describe(error), null);
+        report(StatusCall.CRASHED, error == null ? text : text + ": " + describe(error), null);
         end(RunExit.normal());
     }
 
     @Override
     public void stopping(String message) {
-        report(ReportedStatus.STOPPING, message, null);
+        report(StatusCall.STOPPING, message, null);
     }
 
     @Override
     public void stopped(String message) {
-        report(ReportedStatus.STOPPED, message, null);
+        report(StatusCall.STOPPED, message, null);
         end(RunExit.normal());
     }
 
@@ -228,7 +228,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         }
     }
 
-    private void report(ReportedStatus status, String message, JsonNode result) {
+    private void report(StatusCall status, String message, JsonNode result) {
         if (!ended.get()) {
             callbacks.reported(new StatusReport(status, message, result));
         }

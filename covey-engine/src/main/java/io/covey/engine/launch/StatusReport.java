@@ -1,5 +1,6 @@
 package io.covey.engine.launch;
 
+import io.covey.core.worker.StatusCall;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -7,16 +8,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param result the value of {@code completed(result)} as JSON, else null
  */
-public record StatusReport(ReportedStatus status, String message, JsonNode result) {
-    public static StatusReport of(ReportedStatus status, String message) {
+public record StatusReport(StatusCall status, String message, JsonNode result) {
+    public static StatusReport of(StatusCall status, String message) {
         return new StatusReport(status, message, null);
-    }
-
-    public enum ReportedStatus {
-        STARTING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED;
-
-        public boolean isTerminal() {
-            return this == COMPLETED || this == CRASHED || this == STOPPED;
-        }
     }
 }

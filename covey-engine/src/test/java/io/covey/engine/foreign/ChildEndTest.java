@@ -16,7 +16,7 @@ class ChildEndTest {
 
     @Test
     void aCleanEndAfterTheChildsVerdictIsNormal() {
-        assertThat(new ChildEnd(0, null, false, false, null, TWO, new ControlMessage.Ended(null), true, List.of()).toRunExit())
+        assertThat(new ChildEnd(0, StopStep.NONE, null, null, TWO, new ControlMessage.Ended(null), true, List.of()).toRunExit())
                 .isEqualTo(new RunExit(null, 0, null, false));
     }
 
@@ -27,13 +27,13 @@ class ChildEndTest {
         assertThat(ChildEnd.signalName(134)).isEqualTo("ABRT");
         assertThat(ChildEnd.signalName(1)).isNull();
         assertThat(ChildEnd.signalName(128)).isNull();
-        assertThat(new ChildEnd(143, null, false, false, null, TWO, null, true, List.of()).toRunExit())
+        assertThat(new ChildEnd(143, StopStep.NONE, null, null, TWO, null, true, List.of()).toRunExit())
                 .isEqualTo(new RunExit("killed by signal TERM (exit code 143)", 143, "TERM", false));
     }
 
     @Test
     void aFailureBeforeTheHandshakeQuotesTheLastStderrLines() {
-        RunExit exit = new ChildEnd(1, null, false, false, null, TWO, null, false,
+        RunExit exit = new ChildEnd(1, StopStep.NONE, null, null, TWO, null, false,
                 List.of("Error: Could not find or load main class x.Main", "Caused by: java.lang.ClassNotFoundException: x.Main")).toRunExit();
         assertThat(exit).isEqualTo(new RunExit("exited with code 1 before the handshake: Error: Could not find or load main class"
                 + " x.Main | Caused by: java.lang.ClassNotFoundException: x.Main", 1, null, false));
@@ -41,17 +41,23 @@ class ChildEndTest {
 
     @Test
     void aKillOrAForcedStopIsForcedAndSaysWhy() {
-        assertThat(new ChildEnd(137, "unresponsive: no heartbeat for 15s", false, false, null, TWO, null, true, List.of()).toRunExit())
+        assertThat(new ChildEnd(137, StopStep.KILLED, "unresponsive: no heartbeat for 15s", null, TWO, null, true, List.of()).toRunExit())
                 .isEqualTo(new RunExit("unresponsive: no heartbeat for 15s", 137, "KILL", true));
-        assertThat(new ChildEnd(143, null, true, false, TEN, TWO, null, true, List.of()).toRunExit())
+        assertThat(new ChildEnd(143, StopStep.SIGTERM_SENT, null, TEN, TWO, null, true, List.of()).toRunExit())
                 .isEqualTo(new RunExit("the worker did not stop within 10s; sent SIGTERM", 143, "TERM", true));
-        assertThat(new ChildEnd(137, null, true, true, TEN, TWO, null, true, List.of()).toRunExit())
+        assertThat(new ChildEnd(137, StopStep.SIGKILL_SENT, null, TEN, TWO, null, true, List.of()).toRunExit())
                 .isEqualTo(new RunExit("the worker did not stop within 10s; sent SIGTERM, then SIGKILL after 2s", 137, "KILL", true));
     }
 
     @Test
     void theChildsOwnFailureWins() {
-        assertThat(new ChildEnd(1, null, false, false, null, TWO, new ControlMessage.Ended("runWorker() threw x"), true, List.of("trace"))
+        assertThat(new ChildEnd(1, StopStep.NONE, null, null, TWO, new ControlMessage.Ended("runWorker() threw x"), true, List.of("trace"))
                 .toRunExit()).isEqualTo(new RunExit("runWorker() threw x", 1, null, false));
+    }
+
+    @Test
+    void aStopTheChildHonouredBeforeTheLadderWentOnIsNotForced() {
+        assertThat(new ChildEnd(0, StopStep.STOP_SENT, null, TEN, TWO, new ControlMessage.Ended(null), true, List.of()).toRunExit())
+                .isEqualTo(new RunExit(null, 0, null, false));
     }
 }

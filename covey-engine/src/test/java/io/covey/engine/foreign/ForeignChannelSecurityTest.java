@@ -20,18 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.covey.core.json.CoveyJson;
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ChildEnvironment;
 import io.covey.core.protocol.ControlAddress;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ControlMessage.Hello;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.foreign.workers.BigMessageWorker;
 import io.covey.engine.foreign.workers.SleeperWorker;
 import io.covey.engine.launch.RunExit;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import io.covey.engine.launch.WorkerRun;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * The control channel against impostors and misbehaving children. A fake "java" (a script that
@@ -135,13 +135,13 @@ class ForeignChannelSecurityTest {
                 "refused a control connection that claimed to be this worker: wrong secret for child target#1");
         assertThat(callbacks.exit).isNotDone();
 
-        child.sendLine(CoveyJson.write(new ControlMessage.Status(ControlMessage.Status.Call.RUNNING, "fake", null)));
+        child.sendLine(CoveyJson.write(new ControlMessage.Status(StatusCall.RUNNING, "fake", null)));
         CompletableFuture.runAsync(() -> writeQuietly(child, TEN_MIB));
 
         RunExit exit = callbacks.awaitExit(Duration.ofSeconds(10));
         assertThat(exit).isEqualTo(new RunExit(
                 "the child broke the control protocol: a control message is larger than the limit of 1048576 bytes", 137, "KILL", true));
-        assertThat(callbacks.statuses()).containsExactly(ReportedStatus.RUNNING);
+        assertThat(callbacks.statuses()).containsExactly(StatusCall.RUNNING);
         child.close();
     }
 
@@ -167,7 +167,7 @@ class ForeignChannelSecurityTest {
         WorkerRun sleeper = launcher.launch(request("neighbour", SleeperWorker.class, null), neighbour);
         RecordingCallbacks big = new RecordingCallbacks();
         WorkerRun bigRun = launcher.launch(request("big", BigMessageWorker.class, new BigMessageWorker.Params(10)), big);
-        await().atMost(Duration.ofSeconds(20)).until(() -> neighbour.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(20)).until(() -> neighbour.reported(StatusCall.RUNNING));
         processes.track(sleeper);
         processes.track(bigRun);
 

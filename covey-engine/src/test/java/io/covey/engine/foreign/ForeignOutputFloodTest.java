@@ -8,11 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.foreign.workers.FloodWorker;
 import io.covey.engine.launch.RunExit;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /** Output floods: nothing blocks, every byte arrives, lines are cut at 16 KiB. */
 class ForeignOutputFloodTest {
@@ -37,7 +37,7 @@ class ForeignOutputFloodTest {
         RunExit exit = callbacks.awaitExit(Duration.ofSeconds(60));
 
         assertThat(exit).isEqualTo(new RunExit(null, 0, null, false));
-        assertThat(callbacks.statuses()).containsExactly(ReportedStatus.RUNNING, ReportedStatus.COMPLETED);
+        assertThat(callbacks.statuses()).containsExactly(StatusCall.RUNNING, StatusCall.COMPLETED);
         assertThat(callbacks.charCount("stdout")).isEqualTo(50L * MIB);
         assertThat(callbacks.lineCount("stdout")).isEqualTo(50L * MIB / OutputDrain.MAX_LINE_CHARS);
         assertThat(callbacks.longestLine.get("stdout")).hasValue(OutputDrain.MAX_LINE_CHARS);
@@ -51,7 +51,7 @@ class ForeignOutputFloodTest {
         RunExit exit = callbacks.awaitExit(Duration.ofSeconds(90));
 
         assertThat(exit).isEqualTo(new RunExit(null, 0, null, false));
-        assertThat(callbacks.statuses()).containsExactly(ReportedStatus.RUNNING, ReportedStatus.COMPLETED);
+        assertThat(callbacks.statuses()).containsExactly(StatusCall.RUNNING, StatusCall.COMPLETED);
         long linesPerStream = 100L * MIB / 1024 / 2;
         assertThat(callbacks.lineCount("stdout")).isEqualTo(linesPerStream);
         assertThat(callbacks.lineCount("stderr")).isEqualTo(linesPerStream);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.covey.core.json.CoveyJson;
+import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.foreign.workers.ExitWorker;
 import io.covey.engine.foreign.workers.GreeterWorker;
@@ -21,9 +23,7 @@ import io.covey.engine.foreign.workers.SleeperWorker;
 import io.covey.engine.foreign.workers.StubbornWorker;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import io.covey.engine.launch.WorkerRun;
-import io.covey.core.launch.ChildLaunchSettings;
 import tools.jackson.databind.JsonNode;
 
 /** The launcher against real child JVMs: what arrives, how children end, and how they are made to. */
@@ -56,9 +56,9 @@ class ForeignWorkerLauncherTest {
 
         assertThat(exit).isEqualTo(new RunExit(null, 0, null, false));
         assertThat(callbacks.reports).containsExactly(
-                StatusReport.of(ReportedStatus.STARTING, "warming up"),
-                StatusReport.of(ReportedStatus.RUNNING, "ready"),
-                new StatusReport(ReportedStatus.COMPLETED, null, CoveyJson.toTree(Map.of("greeting", "hello covey"))));
+                StatusReport.of(StatusCall.STARTING, "warming up"),
+                StatusReport.of(StatusCall.RUNNING, "ready"),
+                new StatusReport(StatusCall.COMPLETED, null, CoveyJson.toTree(Map.of("greeting", "hello covey"))));
         assertThat(callbacks.lines(("stdout"))).containsExactly("hello covey from stdout", "bad\uFFFD\uFFFD");
         assertThat(callbacks.lines("stderr")).containsExactly("a warning on stderr");
         assertThat(callbacks.lines("worker")).containsExactly("a log line");
@@ -71,19 +71,19 @@ class ForeignWorkerLauncherTest {
     void aStopThatTheWorkerHonoursEndsCleanly() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("sleeper", SleeperWorker.class, null, callbacks);
-        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(StatusCall.RUNNING));
 
         run.stop(Duration.ofSeconds(10));
 
         assertThat(callbacks.awaitExit(Duration.ofSeconds(10))).isEqualTo(new RunExit(null, 0, null, false));
-        assertThat(callbacks.reports).as("lines %s", callbacks.lines).last().isEqualTo(StatusReport.of(ReportedStatus.STOPPED, "woken up"));
+        assertThat(callbacks.reports).as("lines %s", callbacks.lines).last().isEqualTo(StatusReport.of(StatusCall.STOPPED, "woken up"));
     }
 
     @Test
     void aChildKilledWithSigkillIsReportedWithTheSignal() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("victim", SleeperWorker.class, null, callbacks);
-        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(StatusCall.RUNNING));
 
         ProcessHandle.of(run.pid()).orElseThrow().destroyForcibly();
 
@@ -102,14 +102,14 @@ class ForeignWorkerLauncherTest {
         RunExit exit = callbacks.awaitExit(Duration.ofSeconds(20));
 
         assertThat(exit).isEqualTo(new RunExit("exited with code 3: exiting with 3", 3, null, false));
-        assertThat(callbacks.statuses()).containsExactly(ReportedStatus.RUNNING);
+        assertThat(callbacks.statuses()).containsExactly(StatusCall.RUNNING);
     }
 
     @Test
     void theStopLadderEndsAStubbornWorkerAndEveryDescendant() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("mule", StubbornWorker.class, null, callbacks);
-        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(StatusCall.RUNNING));
         List<Long> pids = pids(callbacks.data.get(0));
         pids.forEach(processes::track);
         assertThat(pids).hasSize(3).allMatch(ForeignTestSupport::alive);
@@ -129,7 +129,7 @@ class ForeignWorkerLauncherTest {
     void killEndsTheTreeAtOnceWithTheReason() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("mule", StubbornWorker.class, null, callbacks);
-        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(StatusCall.RUNNING));
         List<Long> pids = pids(callbacks.data.get(0));
         pids.forEach(processes::track);
 
@@ -144,7 +144,7 @@ class ForeignWorkerLauncherTest {
     void aQuietChildLivesOnHeartbeatsButAFrozenOneIsUnresponsiveAndKilled() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("frozen", SleeperWorker.class, null, callbacks);
-        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(StatusCall.RUNNING));
         // The worker says nothing after RUNNING; heartbeats (every 1s) keep it alive past the 3s limit.
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> !callbacks.exit.isDone());
 
@@ -210,7 +210,7 @@ class ForeignWorkerLauncherTest {
         launch("greeter", GreeterWorker.class, new GreeterWorker.Params("tcp", false), callbacks);
 
         assertThat(callbacks.awaitExit(Duration.ofSeconds(20))).isEqualTo(new RunExit(null, 0, null, false));
-        assertThat(callbacks.statuses()).containsExactly(ReportedStatus.STARTING, ReportedStatus.RUNNING, ReportedStatus.COMPLETED);
+        assertThat(callbacks.statuses()).containsExactly(StatusCall.STARTING, StatusCall.RUNNING, StatusCall.COMPLETED);
         assertThat(launcher.controlAddress().text()).startsWith("tcp:127.0.0.1:");
     }
 

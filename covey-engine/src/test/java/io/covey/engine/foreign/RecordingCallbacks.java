@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import tools.jackson.databind.JsonNode;
 
 /** Records what a run reports; keeps the first lines of each stream and counts all of them. */
@@ -59,11 +59,11 @@ class RecordingCallbacks implements RunCallbacks {
         exit.complete(runExit);
     }
 
-    List<ReportedStatus> statuses() {
+    List<StatusCall> statuses() {
         return reports.stream().map(StatusReport::status).toList();
     }
 
-    boolean reported(ReportedStatus status) {
+    boolean reported(StatusCall status) {
         return statuses().contains(status);
     }
 

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.foreign.workers.SleeperWorker;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import io.covey.engine.launch.WorkerRun;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * Not a test: measures how long a foreign worker takes from launch() to RUNNING, against a bare
@@ -79,7 +79,7 @@ public final class SpawnBenchmark {
         RecordingCallbacks timing = new RecordingCallbacks() {
             @Override
             public void reported(StatusReport report) {
-                if (report.status() == ReportedStatus.RUNNING) {
+                if (report.status() == StatusCall.RUNNING) {
                     running.complete(System.nanoTime());
                 }
                 super.reported(report);

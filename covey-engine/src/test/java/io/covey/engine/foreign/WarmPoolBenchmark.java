@@ -13,17 +13,17 @@ import org.awaitility.Awaitility;
 
 import io.covey.core.event.EventFilter;
 import io.covey.core.event.LifecycleEvent;
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.CoveyManager;
 import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.foreign.workers.SleeperWorker;
 import io.covey.engine.launch.StatusReport;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import io.covey.engine.launch.WorkerRun;
-import io.covey.core.launch.ChildLaunchSettings;
 
 /**
  * Not a test: the warm pool's three scenarios, each a method that returns its samples in
@@ -165,7 +165,7 @@ public final class WarmPoolBenchmark {
         return new RecordingCallbacks() {
             @Override
             public void reported(StatusReport report) {
-                if (report.status() == ReportedStatus.RUNNING) {
+                if (report.status() == StatusCall.RUNNING) {
                     running.complete(System.nanoTime());
                 }
                 super.reported(report);

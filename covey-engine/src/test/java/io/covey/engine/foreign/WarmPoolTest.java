@@ -11,14 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ChildEnvironment;
+import io.covey.core.worker.StatusCall;
 import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.foreign.workers.GreeterWorker;
 import io.covey.engine.foreign.workers.SleeperWorker;
 import io.covey.engine.launch.RunExit;
-import io.covey.engine.launch.StatusReport.ReportedStatus;
 import io.covey.engine.launch.WorkerRun;
-import io.covey.core.launch.ChildLaunchSettings;
 import tools.jackson.databind.JsonNode;
 
 /** The warm pool with real child JVMs: a waiting child runs one worker once, and the pool refills. */
@@ -66,7 +66,7 @@ class WarmPoolTest {
         assertThat(run.pid()).isEqualTo(warm);
         RunExit exit = first.awaitExit(Duration.ofSeconds(20));
         assertThat(exit.failure()).isNull();
-        assertThat(first.statuses()).contains(ReportedStatus.RUNNING, ReportedStatus.COMPLETED);
+        assertThat(first.statuses()).contains(StatusCall.RUNNING, StatusCall.COMPLETED);
         assertThat(first.lines("stdout")).contains("hello warm from stdout");
         assertThat(first.lines("stderr")).contains("a warning on stderr");
         assertThat(ForeignTestSupport.alive(warm)).isFalse();
@@ -77,7 +77,7 @@ class WarmPoolTest {
         WorkerRun next = launcher.launch(ForeignTestSupport.request("second", SleeperWorker.class, null), second);
         processes.track(next);
         assertThat(next.pid()).isEqualTo(refilled);
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.reported(ReportedStatus.RUNNING));
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.reported(StatusCall.RUNNING));
         next.stop(Duration.ofSeconds(5));
         assertThat(second.awaitExit(Duration.ofSeconds(10)).failure()).isNull();
         assertThat(launcher.warmPoolStats().hits()).isEqualTo(2);
@@ -105,7 +105,7 @@ class WarmPoolTest {
             processes.track(run);
             assertThat(waiting).contains(run.pid());
             assertThat(callbacks.awaitExit(Duration.ofSeconds(20)).failure()).isNull();
-            JsonNode result = callbacks.reports.stream().filter(r -> r.status() == ReportedStatus.COMPLETED).findFirst()
+            JsonNode result = callbacks.reports.stream().filter(r -> r.status() == StatusCall.COMPLETED).findFirst()
                     .orElseThrow().result();
             assertThat(result.get("greeting").asString()).isEqualTo("hello " + name);
         }
@@ -120,7 +120,7 @@ class WarmPoolTest {
         await().atMost(CHILD_START).until(() -> run.pid() != null);
         processes.track(run);
 
-        await().atMost(CHILD_START).until(() -> cold.reported(ReportedStatus.RUNNING));
+        await().atMost(CHILD_START).until(() -> cold.reported(StatusCall.RUNNING));
         assertThat(awaitWaiting(2)).doesNotContain(run.pid());
         assertThat(launcher.warmPoolStats().misses()).isEqualTo(1);
         assertThat(launcher.liveRuns()).containsExactly(run); // waiting children are no workers

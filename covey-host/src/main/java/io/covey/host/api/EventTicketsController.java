@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.covey.host.problem.ProblemKind;
 import io.covey.host.security.EventTicketStore;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/v1/event-tickets}: trades the bearer token (checked by the token filter like
@@ -35,7 +37,7 @@ public class EventTicketsController {
     }
 
     @ExceptionHandler(EventTicketStore.TooManyTicketsException.class)
-    ResponseEntity<ProblemDetail> tooMany(EventTicketStore.TooManyTicketsException e) {
-        return ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    ResponseEntity<ProblemDetail> tooMany(EventTicketStore.TooManyTicketsException e, HttpServletRequest request) {
+        return ProblemResponses.problem(ProblemKind.TOO_MANY_REQUESTS, e.getMessage(), request);
     }
 }

@@ -34,8 +34,7 @@ public class GroupsController {
     @PutMapping("/{name}")
     public GroupDiff runGroup(@PathVariable String name, @RequestParam(defaultValue = "false") boolean dryRun,
                               HttpServletRequest request) {
-        WorkersRequest body = bodies.read(request, WorkersRequest.class);
-        CoveyGroup group = new CoveyGroup(name, body.requireWorkers());
+        CoveyGroup group = new CoveyGroup(name, WorkersRequest.from(bodies.readTree(request)).workers());
         return dryRun ? covey.dryRunGroup(group) : covey.runGroup(group);
     }
 
@@ -51,8 +50,7 @@ public class GroupsController {
 
     @PostMapping("/{name}/workers")
     public GroupDiff addWorkers(@PathVariable String name, HttpServletRequest request) {
-        WorkersRequest body = bodies.read(request, WorkersRequest.class);
-        return covey.addWorkers(name, body.requireWorkers());
+        return covey.addWorkers(name, WorkersRequest.from(bodies.readTree(request)).workers());
     }
 
     @DeleteMapping("/{name}/workers/{id}")

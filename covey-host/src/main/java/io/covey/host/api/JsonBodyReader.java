@@ -3,81 +3,90 @@ package io.covey.host.api;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.covey.core.api.CoveyException;
-import io.covey.core.api.InvalidSpecException;
 import io.covey.core.json.CoveyJson;
+import io.covey.core.json.JsonErrors;
+import io.covey.host.problem.ApiProblemException;
+import io.covey.host.problem.ProblemKind;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads request bodies with the host's limits: at most {@code maxBytes} (counted as they arrive,
  * whatever Content-Length claims) and at most {@code maxDepth} levels of nesting. Every way a
- * body can be wrong becomes an error a person can act on.
+ * body can be wrong becomes a problem a person can act on, in words of JSON, not of the parser.
+ * (That a body is JSON at all, by its Content-Type, the request guard checked before.)
  */
 public final class JsonBodyReader {
     private final long maxBytes;
+    private final int maxDepth;
     private final JsonMapper mapper;
 
     public JsonBodyReader(long maxBytes, int maxDepth) {
         this.maxBytes = maxBytes;
+        this.maxDepth = maxDepth;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .build();
         this.mapper = CoveyJson.configure(JsonMapper.builder(factory)).build();
     }
 
+    /** The body as a JSON tree, for callers that check its shape element by element. */
+    public JsonNode readTree(HttpServletRequest request) {
+        byte[] body = bytes(request);
+        try {
+            return mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw invalid(e);
+        }
+    }
+
     public <T> T read(HttpServletRequest request, Class<T> type) {
+        byte[] body = bytes(request);
+        try {
+            return mapper.readValue(body, type);
+        } catch (JacksonException e) {
+            throw invalid(e);
+        }
+    }
+
+    private byte[] bytes(HttpServletRequest request) {
         if (request.getContentLengthLong() > maxBytes) {
-            throw new RequestTooLargeException(maxBytes);
+            throw tooLarge();
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
-            throw new InvalidSpecException("the request body could not be read: " + e.getMessage());
+            throw new ApiProblemException(ProblemKind.INVALID_JSON, "the request body could not be read to its end");
         }
         if (body.length > maxBytes) {
-            throw new RequestTooLargeException(maxBytes);
+            throw tooLarge();
         }
         if (body.length == 0) {
-            throw new InvalidSpecException("the request needs a JSON body");
+            throw new ApiProblemException(ProblemKind.INVALID_JSON, "the request needs a JSON body");
         }
-        try {
-            return mapper.readValue(body, type);
-        } catch (DatabindException e) {
-            throw new InvalidSpecException(describe(e));
-        } catch (JacksonException e) {
-            throw new InvalidSpecException("the body is not valid JSON: " + e.getOriginalMessage() + location(e));
-        }
+        return body;
     }
 
-    /** The reason a person can act on: our own validation message when one caused it, else Jackson's, with where. */
-    private static String describe(DatabindException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof CoveyException || cause instanceof IllegalArgumentException) {
-                return cause.getMessage();
-            }
+    private ApiProblemException invalid(JacksonException e) {
+        if (e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
+            return new ApiProblemException(ProblemKind.INVALID_JSON, "the body nests deeper than the limit of " + maxDepth
+                    + " levels (the nesting depth set by covey.host.max-json-depth)");
         }
-        String message = e.getOriginalMessage();
-        int advice = message == null ? -1 : message.indexOf(" (set `");
-        if (advice >= 0) {
-            message = message.substring(0, advice);
+        if (e instanceof StreamReadException) {
+            return new ApiProblemException(ProblemKind.INVALID_JSON, "the body is not valid JSON: " + JsonErrors.describe(e));
         }
-        return "the body does not fit: " + message + path(e);
+        return new ApiProblemException(ProblemKind.INVALID_JSON, "the body does not fit: " + JsonErrors.describe(e));
     }
 
-    private static String path(DatabindException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-        return path.isEmpty() ? "" : " (at " + path + ")";
-    }
-
-    private static String location(JacksonException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    private ApiProblemException tooLarge() {
+        return new ApiProblemException(ProblemKind.BODY_TOO_LARGE,
+                "the request body is larger than the limit of " + maxBytes + " bytes (covey.host.max-body-size)");
     }
 }

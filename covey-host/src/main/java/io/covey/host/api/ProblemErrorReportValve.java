@@ -1,11 +1,13 @@
 package io.covey.host.api;
 
 import java.io.IOException;
-import java.io.Writer;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+
+import io.covey.host.problem.ProblemBodies;
+import io.covey.host.problem.ProblemKind;
 
 /** Tomcat's own error pages (for requests it refuses itself) as problem+json instead of HTML. */
 public final class ProblemErrorReportValve extends ErrorReportValve {
@@ -15,20 +17,19 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        ProblemKind kind = status == 400 ? ProblemKind.MALFORMED_REQUEST : ProblemKind.forStatus(status);
         String detail = status == 400
                 ? "the request was refused as malformed (for example a path with an encoded '/' or a NUL)"
                 : "the request failed with status " + status;
         try {
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + (status == 400 ? "Bad Request" : "Error")
-                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-                response.finishResponse();
-            }
-        } catch (IOException | IllegalStateException ignored) {
-            // the client is gone; nothing to tell it
+            // The raw URI as it arrived (still percent-encoded): the decoded one is what Tomcat refused.
+            byte[] body = ProblemBodies.json(kind, detail, request.getCoyoteRequest().requestURI().toString());
+            response.setContentType(ProblemBodies.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.finishResponse();
+        } catch (IOException | IllegalStateException | NullPointerException ignored) {
+            // the client is gone, or the request is too broken to have a URI; nothing more to tell it
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.covey.host.api;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,11 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covey.core.api.CoveyOperations;
-import io.covey.core.api.InvalidSpecException;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
+import io.covey.host.problem.ApiProblemException;
+import io.covey.host.problem.ProblemKind;
 
-/** Single workers: status, restart, logs; and the manifest. */
+/** Single workers: status, restart, logs. */
 @RestController
 @RequestMapping("/api/v1")
 public class WorkersController {
@@ -40,13 +40,8 @@ public class WorkersController {
     @GetMapping("/workers/{id}/logs")
     public List<LogLine> logs(@PathVariable String id, @RequestParam(defaultValue = "100") int tail) {
         if (tail < 0 || tail > MAX_TAIL) {
-            throw new InvalidSpecException("tail must be between 0 and " + MAX_TAIL + ", was " + tail);
+            throw new ApiProblemException(ProblemKind.INVALID_QUERY, "'tail' must be between 0 and " + MAX_TAIL + ", was " + tail);
         }
         return covey.logs(id, tail);
-    }
-
-    @GetMapping("/manifest")
-    public Map<String, List<String>> manifest() {
-        return Map.of("types", covey.workerTypes());
     }
 }

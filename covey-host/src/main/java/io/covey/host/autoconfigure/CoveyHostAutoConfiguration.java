@@ -2,10 +2,14 @@ package io.covey.host.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 
+import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.engine.CoveyManager;
 import io.covey.engine.DesiredState;
@@ -13,15 +17,22 @@ import io.covey.engine.ExecutorScheduler;
 import io.covey.engine.Scheduler;
 import io.covey.engine.foreign.ForeignWorkerLauncher;
 import io.covey.engine.launch.WorkerLauncher;
-import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.host.logging.LifecycleLog;
 import io.covey.host.state.DesiredStateStore;
+import io.covey.host.workerpath.WorkerJars;
+import io.covey.host.workerpath.WorkerPathTypes;
 
-/** The manager engine, its lifecycle and its persisted state. */
+/**
+ * The manager engine, its lifecycle and its persisted state. Bean methods only build: the warm
+ * pool fills, the saved state is restored and lifecycle logging starts in {@code SmartLifecycle}s.
+ * {@code covey.host.enabled=false} turns Covey off (and with it the web and Actuator parts).
+ */
 @AutoConfiguration(afterName = "io.covey.worker.autoconfigure.CoveyWorkerAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "covey.host.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CoveyHostProperties.class)
 public final class CoveyHostAutoConfiguration {
-    private static final System.Logger LOG = System.getLogger(CoveyHostAutoConfiguration.class.getName());
 
+    /** Reads the state file here, so that a bad one stops the context before anything starts. */
     @Bean
     @ConditionalOnMissingBean
     DesiredStateStoreHolder coveyDesiredStateStore(CoveyHostProperties properties) {
@@ -32,6 +43,15 @@ public final class CoveyHostAutoConfiguration {
         return new DesiredStateStoreHolder(store, store.load());
     }
 
+    /** The worker types of {@code covey.host.worker-path}, from each jar's index. */
+    @Bean
+    @ConditionalOnProperty(prefix = "covey.host", name = "worker-path")
+    @ConditionalOnMissingBean
+    WorkerPathTypes coveyWorkerPathTypes(CoveyHostProperties properties, ResourceLoader resourceLoader) {
+        return new WorkerPathTypes(properties.getWorkerPath(),
+                WorkerJars.classLoaderFor(properties.getWorkerPath(), resourceLoader.getClassLoader()));
+    }
+
     /** The timer thread shared by the engine and the foreign launcher. */
     @Bean
     @ConditionalOnMissingBean(Scheduler.class)
@@ -40,38 +60,25 @@ public final class CoveyHostAutoConfiguration {
     }
 
     /**
-     * Launches foreign workers as child JVMs. Children get the host's class path, plus the jars
-     * of {@code covey.host.worker-path} unless {@code covey.worker.worker-path} names others.
+     * Launches foreign workers as child JVMs. Children get the lean class path (the child runtime
+     * and the worker classes' jars, laid out as files when the host runs from its executable jar),
+     * plus the jars of {@code covey.host.worker-path} unless {@code covey.worker.worker-path} names others.
+     * Its warm pool fills from {@link ForeignLauncherLifecycle#start()}, not here.
      */
     @Bean
     @ConditionalOnMissingBean(WorkerLauncher.class)
     ForeignWorkerLauncher coveyForeignWorkerLauncher(ChildLaunchSettings settings, Scheduler scheduler,
-                                                     CoveyHostProperties properties, ObjectProvider<CoveyManifest> manifest) {
+                                                     CoveyHostProperties properties) {
         ChildLaunchSettings effective = settings.workerPath() == null && properties.getWorkerPath() != null
                 ? settings.withWorkerPath(properties.getWorkerPath()) : settings;
-        warnIfChildrenCannotUseTheClassPath(effective);
-        ForeignWorkerLauncher launcher = new ForeignWorkerLauncher(effective, scheduler);
-        manifest.ifAvailable(launcher::prepareFor); // before the pool starts, so that every warm child loads the worker classes
-        launcher.prestart(); // the warm pool (covey.worker.warm-pool.size) fills in the background from now on
-        return launcher;
+        return new ForeignWorkerLauncher(effective, scheduler);
     }
 
-    private static void warnIfChildrenCannotUseTheClassPath(ChildLaunchSettings settings) {
-        String classPath = System.getProperty("java.class.path", "");
-        if (settings.classPath().isEmpty() && !classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
-                && isNestedJar(classPath)) {
-            LOG.log(System.Logger.Level.WARNING, "the host runs from the executable jar " + classPath + ", whose nested jars"
-                    + " a child JVM cannot use: foreign workers will fail to start. Unpack it first (java -Djarmode=tools -jar "
-                    + classPath + " extract) and run the unpacked jar, or set covey.worker.class-path");
-        }
-    }
-
-    private static boolean isNestedJar(String jar) {
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
-            return file.getEntry("BOOT-INF/lib/") != null || file.getEntry("BOOT-INF/classes/") != null;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    @Bean
+    @ConditionalOnMissingBean
+    ForeignLauncherLifecycle coveyForeignLauncherLifecycle(ObjectProvider<ForeignWorkerLauncher> launcher,
+                                                           ChildLaunchSettings settings) {
+        return new ForeignLauncherLifecycle(launcher.getIfAvailable(), settings);
     }
 
     @Bean
@@ -120,6 +127,12 @@ public final class CoveyHostAutoConfiguration {
     @ConditionalOnMissingBean
     CoveyManagerLifecycle coveyManagerLifecycle(CoveyManager manager, DesiredStateStoreHolder state) {
         return new CoveyManagerLifecycle(manager, state.store(), state.saved());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LifecycleLog coveyLifecycleLog(CoveyManager manager) {
+        return new LifecycleLog(manager);
     }
 
     /** The store (null without a state directory) and what it held at startup. */

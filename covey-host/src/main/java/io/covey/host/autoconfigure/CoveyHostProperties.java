@@ -6,15 +6,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.engine.ManagerSettings;
 
-/** Settings of the Covey host service. */
+/**
+ * Settings of the Covey host service. The field initialisers are the defaults (the configuration
+ * processor reads them into the metadata); where the engine has the same setting, they equal its
+ * {@link ManagerSettings#defaults()} and {@link WorkerOptions#BUILT_IN}, which a test holds them to.
+ * <p>
+ * The class validates itself while it is bound ({@link Validator}, as Spring Boot calls for a
+ * properties class that implements it), so that a bad value stops the application with a message
+ * naming the property, not later in a bean factory method.
+ */
 @ConfigurationProperties("covey.host")
-public class CoveyHostProperties {
+public class CoveyHostProperties implements Validator {
+    /** Whether to run the Covey manager, its API and its meters in this application. */
+    private boolean enabled = true;
+
     /**
      * Bearer token that guards the API, the event stream and health details. When empty, the
      * host listens on the loopback interface only.
@@ -26,6 +40,15 @@ public class CoveyHostProperties {
 
     /** Directory of worker jars to load worker classes from (also put on children's class path). */
     private Path workerPath;
+
+    /**
+     * Groups file to apply at start, when it changes and on POST /api/v1/groups-file/reload: JSON or YAML,
+     * {"groups":{"<name>":{"workers":[spec...]}}}.
+     */
+    private Path groupsFile;
+
+    /** Whether changes to the groups file are applied as they happen (else at start and on reload only). */
+    private boolean groupsFileWatch = true;
 
     /** Largest accepted request body. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
@@ -42,6 +65,12 @@ public class CoveyHostProperties {
     /** Recent log lines kept per worker. */
     private int logLinesPerWorker = 2000;
 
+    /**
+     * Origins (scheme://host:port) besides the host's own from which a browser page may change
+     * state through the API or open the event stream; every other origin is refused.
+     */
+    private List<String> allowedOrigins = new ArrayList<>();
+
     /** How long shutdown waits for the workers to stop. */
     private Duration shutdownBudget = Duration.ofSeconds(20);
 
@@ -49,11 +78,80 @@ public class CoveyHostProperties {
 
     private final Dashboard dashboard = new Dashboard();
 
+    private final Actuator actuator = new Actuator();
+
     private final WorkerDefaults workerDefaults = new WorkerDefaults();
 
     public ManagerSettings toManagerSettings() {
-        return new ManagerSettings(workerDefaults.toOptions(), events.retained, logLinesPerWorker, 1024 * 1024,
-                maxWorkersPerGroup, maxWorkers, shutdownBudget);
+        return new ManagerSettings(workerDefaults.toOptions(), events.retained, logLinesPerWorker,
+                ManagerSettings.defaults().logCharsPerWorker(), maxWorkersPerGroup, maxWorkers, shutdownBudget);
+    }
+
+    /** The origins allowed besides the host's own: {@link #getAllowedOrigins()} and the deprecated events one. */
+    public List<String> allowedOriginsInAll() {
+        List<String> all = new ArrayList<>(allowedOrigins);
+        events.allowedOrigins.stream().filter(origin -> !all.contains(origin)).forEach(all::add);
+        return all;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return CoveyHostProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        PropertyChecks checks = new PropertyChecks("covey.host", errors);
+        CoveyHostProperties properties = (CoveyHostProperties) target;
+        checks.positive("maxBodySize", properties.maxBodySize);
+        checks.atLeast("maxJsonDepth", properties.maxJsonDepth, 2);
+        checks.atLeast("maxWorkersPerGroup", properties.maxWorkersPerGroup, 1);
+        checks.atLeast("maxWorkers", properties.maxWorkers, 1);
+        checks.atLeast("logLinesPerWorker", properties.logLinesPerWorker, 1);
+        checks.notNegative("shutdownBudget", properties.shutdownBudget);
+        properties.allowedOriginsInAll().forEach(origin -> checks.origin("allowedOrigins", origin));
+        checks.atLeast("events.retained", properties.events.retained, 1);
+        checks.atLeast("events.maxSessions", properties.events.maxSessions, 1);
+        checks.positive("events.sendTimeLimit", properties.events.sendTimeLimit);
+        checks.positive("events.sendBufferSize", properties.events.sendBufferSize);
+        checks.positive("events.ticketTimeToLive", properties.events.ticketTimeToLive);
+        checks.atLeast("events.maxTickets", properties.events.maxTickets, 1);
+        checks.positive("events.pingInterval", properties.events.pingInterval);
+        WorkerDefaults defaults = properties.workerDefaults;
+        checks.positive("workerDefaults.startTimeout", defaults.startTimeout);
+        checks.notNegative("workerDefaults.stopTimeout", defaults.stopTimeout);
+        checks.notNegative("workerDefaults.backoffInitial", defaults.backoffInitial);
+        checks.notNegative("workerDefaults.backoffMax", defaults.backoffMax);
+        checks.between("workerDefaults.backoffJitter", defaults.backoffJitter, 0, 1);
+        checks.notNegative("workerDefaults.backoffResetAfter", defaults.backoffResetAfter);
+        checks.atLeast("workerDefaults.restartLimit", defaults.restartLimit, 1);
+        checks.positive("workerDefaults.restartWindow", defaults.restartWindow);
+        checks.positive("workerDefaults.healthInterval", defaults.healthInterval);
+        checks.positive("workerDefaults.healthTimeout", defaults.healthTimeout);
+        checks.atLeast("workerDefaults.healthFailures", defaults.healthFailures, 1);
+        if (defaults.restart == null) {
+            checks.reject("workerDefaults.restart", "must be on-crash, always or never");
+        }
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public Actuator getActuator() {
+        return actuator;
     }
 
     public boolean hasApiToken() {
@@ -82,6 +180,22 @@ public class CoveyHostProperties {
 
     public void setWorkerPath(Path workerPath) {
         this.workerPath = workerPath;
+    }
+
+    public Path getGroupsFile() {
+        return groupsFile;
+    }
+
+    public void setGroupsFile(Path groupsFile) {
+        this.groupsFile = groupsFile;
+    }
+
+    public boolean isGroupsFileWatch() {
+        return groupsFileWatch;
+    }
+
+    public void setGroupsFileWatch(boolean groupsFileWatch) {
+        this.groupsFileWatch = groupsFileWatch;
     }
 
     public DataSize getMaxBodySize() {
@@ -144,6 +258,23 @@ public class CoveyHostProperties {
         return dashboard;
     }
 
+    /** Who may read the Actuator endpoints when a token is set. */
+    public static class Actuator {
+        /**
+         * Actuator endpoints that answer without the token when one is set; the others need it. Health
+         * shows only its status (UP or DOWN) to a caller without the token.
+         */
+        private List<String> publicEndpoints = new ArrayList<>(List.of("health"));
+
+        public List<String> getPublicEndpoints() {
+            return publicEndpoints;
+        }
+
+        public void setPublicEndpoints(List<String> publicEndpoints) {
+            this.publicEndpoints = publicEndpoints;
+        }
+    }
+
     /** The live page at /. */
     public static class Dashboard {
         /** Whether the host serves its dashboard at / (an application embedding the host may not want it). */
@@ -174,6 +305,12 @@ public class CoveyHostProperties {
 
         /** Origins allowed to open the event stream from a browser; the host's own origin always is. */
         private List<String> allowedOrigins = new ArrayList<>();
+
+        /**
+         * How often the host pings an event session that has been sent nothing for this long; a session
+         * that has not answered the previous ping by the next one is closed.
+         */
+        private Duration pingInterval = Duration.ofSeconds(30);
 
         /** How long a ticket from /api/v1/event-tickets may wait to open the event stream. */
         private Duration ticketTimeToLive = Duration.ofSeconds(30);
@@ -213,12 +350,24 @@ public class CoveyHostProperties {
             this.sendBufferSize = sendBufferSize;
         }
 
+        @Deprecated
+        @DeprecatedConfigurationProperty(replacement = "covey.host.allowed-origins",
+                reason = "the origin check now covers the whole API, not only the event stream")
         public List<String> getAllowedOrigins() {
             return allowedOrigins;
         }
 
+        @Deprecated
         public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
+        }
+
+        public Duration getPingInterval() {
+            return pingInterval;
+        }
+
+        public void setPingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
         }
 
         public Duration getTicketTimeToLive() {

@@ -35,6 +35,11 @@ public final class CoveyManagerLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (manager.isClosed()) {
+            // stop() is the host's shutdown; a context started again after it (context.stop() and
+            // start()) must say so rather than answer every call with "shutting down".
+            throw new IllegalStateException("the Covey manager was stopped with its application context and does not start again");
+        }
         if (store != null) {
             store.start();
             List<String> skipped = manager.restore(saved);

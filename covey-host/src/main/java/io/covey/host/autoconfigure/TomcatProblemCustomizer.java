@@ -11,7 +11,7 @@ import io.covey.host.api.ProblemErrorReportValve;
  * over-long request line) still get a problem+json answer; and a long path reaches the API, which
  * explains what a valid name is.
  */
-final class TomcatProblemCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public final class TomcatProblemCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
@@ -37,11 +38,20 @@ public final class EventStreamHandler extends TextWebSocketHandler {
     /** Sessions read the journal at about the same place, so a few thousand recent events cover them. */
     private final EventJsonCache json = new EventJsonCache(4096);
 
+    private final EventSessionKeepAlive keepAlive;
+
     public EventStreamHandler(CoveyOperations covey, int maxSessions, Duration sendTimeLimit, int sendBufferBytes) {
+        this(covey, maxSessions, sendTimeLimit, sendBufferBytes, null);
+    }
+
+    /** @param keepAlive pings idle sessions and closes dead ones; null for none */
+    public EventStreamHandler(CoveyOperations covey, int maxSessions, Duration sendTimeLimit, int sendBufferBytes,
+                              EventSessionKeepAlive keepAlive) {
         this.covey = covey;
         this.maxSessions = maxSessions;
         this.sendTimeLimit = sendTimeLimit;
         this.sendBufferBytes = sendBufferBytes;
+        this.keepAlive = keepAlive;
     }
 
     @Override
@@ -50,15 +60,18 @@ public final class EventStreamHandler extends TextWebSocketHandler {
             session.close(CloseStatus.SERVICE_OVERLOAD.withReason("at most " + maxSessions + " event sessions"));
             return;
         }
-        EventStreamQuery query;
+        EventStreamQuery query = (EventStreamQuery) session.getAttributes().get(EventStreamHandshake.QUERY);
         try {
-            query = EventStreamQuery.parse(session.getUri());
+            query = query != null ? query : EventStreamQuery.parse(session.getUri());
         } catch (IllegalArgumentException e) {
             session.close(CloseStatus.POLICY_VIOLATION.withReason(truncate(e.getMessage())));
             return;
         }
         limitBlockingSends(session);
         WebSocketSession bounded = new ConcurrentWebSocketSessionDecorator(session, (int) sendTimeLimit.toMillis(), sendBufferBytes);
+        if (keepAlive != null) {
+            keepAlive.track(session.getId(), bounded);
+        }
         Subscription subscription = covey.subscribe(query.since(), query.filter(), event -> send(bounded, event));
         subscriptions.put(session.getId(), subscription);
         if (!session.isOpen()) {
@@ -73,6 +86,9 @@ public final class EventStreamHandler extends TextWebSocketHandler {
         }
         try {
             session.sendMessage(new TextMessage(json.json(event)));
+            if (keepAlive != null) {
+                keepAlive.sent(session.getId());
+            }
         } catch (IOException | RuntimeException e) {
             // A send that timed out or overflowed: this subscriber cannot keep up. It resumes with since=.
             LOG.log(System.Logger.Level.INFO, "closing event session " + session.getId() + ": " + e.getMessage());
@@ -90,8 +106,18 @@ public final class EventStreamHandler extends TextWebSocketHandler {
     }
 
     @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        if (keepAlive != null) {
+            keepAlive.pong(session.getId());
+        }
+    }
+
+    @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         sessions.decrementAndGet();
+        if (keepAlive != null) {
+            keepAlive.untrack(session.getId());
+        }
         Subscription subscription = subscriptions.remove(session.getId());
         if (subscription != null) {
             subscription.close();

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -48,12 +49,10 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
             Gauge.builder("covey.workers", this, metrics -> metrics.countIn(state))
                     .tag("state", state.name()).description("Workers in each state").register(registry);
         }
-        Counter starts = Counter.builder("covey.worker.starts").description("Attempts started").register(registry);
-        Counter restarts = Counter.builder("covey.worker.restarts").description("Attempts started after the first").register(registry);
-        Counter crashes = Counter.builder("covey.worker.crashes").description("Attempts that crashed").register(registry);
-        Timer spawn = Timer.builder("covey.worker.spawn").description("Time from an attempt's start to RUNNING").register(registry);
-        FunctionCounter.builder("covey.events.published", manager.journal(), journal -> journal.lastSeq())
-                .description("Events published").register(registry);
+        long publishedBefore = manager.journal().lastSeq();
+        FunctionCounter.builder("covey.events.published", manager.journal(), journal -> journal.lastSeq() - publishedBefore)
+                .description("Events published since the host started (seqs run on across restarts; this counts)")
+                .register(registry);
         Gauge.builder("covey.events.subscribers", manager.journal(), journal -> journal.subscriberCount())
                 .description("Event subscribers, WebSocket sessions included").register(registry);
 
@@ -68,25 +67,35 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
         FunctionCounter.builder("covey.warmpool.retired", warmPool, pool -> pool.get().retired())
                 .description("Warm children replaced after waiting for the idle limit").register(registry);
 
-        subscription = manager.subscribe(EventFilter.ALL.withTypes(EventType.LIFECYCLE), event -> {
-            LifecycleEvent lifecycle = (LifecycleEvent) event;
-            String key = lifecycle.worker();
-            if (lifecycle.state() == WorkerState.STARTING && !startingEvents.containsKey(key + "#" + lifecycle.attempt())) {
-                startingEvents.put(key + "#" + lifecycle.attempt(), lifecycle);
-                startingEvents.remove(key + "#" + (lifecycle.attempt() - 1));
-                starts.increment();
-                if (lifecycle.attempt() > 1) {
-                    restarts.increment();
-                }
-            } else if (lifecycle.state() == WorkerState.RUNNING) {
-                LifecycleEvent started = startingEvents.remove(key + "#" + lifecycle.attempt());
-                if (started != null) {
-                    spawn.record(Duration.between(started.time(), lifecycle.time()));
-                }
-            } else if (lifecycle.state() == WorkerState.CRASHED) {
-                crashes.increment();
+        subscription = manager.subscribe(EventFilter.ALL.withTypes(EventType.LIFECYCLE),
+                event -> count(registry, (LifecycleEvent) event));
+    }
+
+    /** Group and type tag every attempt meter: both bounded by the host's worker limits, unlike worker ids. */
+    private void count(MeterRegistry registry, LifecycleEvent lifecycle) {
+        String key = lifecycle.worker();
+        Tags tags = Tags.of("group", lifecycle.group(), "type", lifecycle.workerType() == null ? "unknown" : lifecycle.workerType());
+        if (lifecycle.state() == WorkerState.STARTING && !startingEvents.containsKey(key + "#" + lifecycle.attempt())) {
+            startingEvents.put(key + "#" + lifecycle.attempt(), lifecycle);
+            startingEvents.remove(key + "#" + (lifecycle.attempt() - 1));
+            Counter.builder("covey.worker.starts").description("Attempts started").tags(tags).register(registry).increment();
+            if (lifecycle.attempt() > 1) {
+                Counter.builder("covey.worker.restarts").description("Attempts started after the first").tags(tags)
+                        .register(registry).increment();
             }
-        });
+        } else if (lifecycle.state() == WorkerState.RUNNING) {
+            LifecycleEvent started = startingEvents.remove(key + "#" + lifecycle.attempt());
+            if (started != null) {
+                Timer.builder("covey.worker.spawn").description("Time from an attempt's start to RUNNING").tags(tags)
+                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofMinutes(5)).register(registry)
+                        .record(Duration.between(started.time(), lifecycle.time()));
+            }
+        } else if (lifecycle.state() == WorkerState.CRASHED) {
+            String reason = lifecycle.crashReason() == null ? "unknown" : lifecycle.crashReason().wireName();
+            Counter.builder("covey.worker.crashes").description("Attempts that crashed, by reason").tags(tags.and("reason", reason))
+                    .register(registry).increment();
+        }
     }
 
     /** Workers in a state, from a snapshot at most a second old, so one scrape asks the engine once. */

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 
+import io.covey.host.problem.ProblemBodies;
+import io.covey.host.problem.ProblemKind;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,7 +16,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Guards {@code /api/**} and {@code /ws/**} with a bearer token. A request with the right token
+ * Guards {@code /api/**}, {@code /ws/**} and the Actuator endpoints (all but the public ones,
+ * {@code covey.host.actuator.public-endpoints}, health by default) with a bearer token. A request with the right token
  * (or any request when no token is configured: the host then listens on loopback only) carries
  * a principal, which is what lets Actuator show health details to it and to nobody else.
  * Tokens are compared in constant time over their SHA-256 digests, so neither content nor
@@ -28,10 +31,16 @@ public final class BearerTokenFilter extends HttpFilter {
 
     private final byte[] tokenDigest;
     private final EventTicketStore tickets;
+    private final ActuatorPaths actuator;
 
     public BearerTokenFilter(String token, EventTicketStore tickets) {
+        this(token, tickets, ActuatorPaths.NONE);
+    }
+
+    public BearerTokenFilter(String token, EventTicketStore tickets, ActuatorPaths actuator) {
         this.tokenDigest = token == null || token.isBlank() ? null : sha256(token);
         this.tickets = tickets;
+        this.actuator = actuator;
     }
 
     @Override
@@ -42,12 +51,10 @@ public final class BearerTokenFilter extends HttpFilter {
             chain.doFilter(new AuthenticatedRequest(request), response);
             return;
         }
-        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/ws/")) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/ws/") || actuator.needsToken(path)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"covey\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"this host needs 'Authorization: Bearer <token>' with its covey.host.api-token\"}");
+            ProblemBodies.send(response, ProblemKind.UNAUTHORIZED,
+                    "this host needs 'Authorization: Bearer <token>' with its covey.host.api-token", request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package io.covey.worker.autoconfigure;
 import java.util.List;
 
 import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.manifest.UnavailableWorkerType;
 import io.covey.core.worker.CoveyWorkerType;
 import io.covey.core.launch.ChildLaunchSettings;
 import org.springframework.beans.factory.BeanFactory;
@@ -28,12 +29,15 @@ import org.springframework.core.io.ResourceLoader;
  *       to it, as {@code @EntityScan} does, so a host can narrow the scan to its worker jars;</li>
  *   <li>the types added by {@link CoveyManifestCustomizer} beans, in order.</li>
  * </ol>
+ * A scanned class that does not load (a dependency missing) is listed unavailable with the reason,
+ * and logged; the context still starts.
  * A {@code CoveyManifest} or {@code ChildLaunchSettings} bean of the application's own replaces
  * the auto-configured one.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CoveyWorkerProperties.class)
 public final class CoveyWorkerAutoConfiguration {
+    private static final System.Logger LOG = System.getLogger(CoveyWorkerAutoConfiguration.class.getName());
 
     @Bean
     @ConditionalOnMissingBean
@@ -47,7 +51,13 @@ public final class CoveyWorkerAutoConfiguration {
             ResourceLoader resourceLoader, ObjectProvider<CoveyManifestCustomizer> customizers) {
         CoveyManifest.Builder builder = CoveyManifest.builder();
         List<String> packages = scanPackages(properties, beanFactory);
-        new WorkerTypeScanner(environment, resourceLoader).scan(packages).forEach(builder::add);
+        WorkerTypeScanner.Scan scan = new WorkerTypeScanner(environment, resourceLoader).scan(packages);
+        scan.workerClasses().forEach(builder::add);
+        for (UnavailableWorkerType broken : scan.unavailable()) {
+            LOG.log(System.Logger.Level.WARNING, "worker type '" + broken.name() + "' is unavailable: " + broken.reason()
+                    + "; declaring it is refused, the other types work");
+            builder.unavailable(broken);
+        }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -82,6 +82,13 @@ public class CoveyWorkerProperties implements Validator {
     /** Limit the size of one control message, in either direction. */
     private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
+    /**
+     * Lay the jars nested in the host's executable jar out under this directory when the host runs
+     * with java -jar, so that child JVMs can use them. When unset, uses covey-<user>/child-runtime in
+     * the system temporary directory, shared by the hosts of one user.
+     */
+    private Path runtimeDirectory;
+
     /** Children started ahead of need, so that foreign workers start in milliseconds. */
     private final WarmPool warmPool = new WarmPool();
 
@@ -90,7 +97,7 @@ public class CoveyWorkerProperties implements Validator {
         return new ChildLaunchSettings(java, jvmOptions, classPath, extraClassPath, workerPath,
                 environmentAllowList, socketDirectory, transport, heartbeatInterval, unresponsiveAfter,
                 killGrace, Math.toIntExact(maxMessageSize.toBytes()),
-                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit), inheritClassPath);
+                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit), inheritClassPath, runtimeDirectory);
     }
 
     @Override
@@ -206,6 +213,14 @@ public class CoveyWorkerProperties implements Validator {
 
     public void setSocketDirectory(Path socketDirectory) {
         this.socketDirectory = socketDirectory;
+    }
+
+    public Path getRuntimeDirectory() {
+        return runtimeDirectory;
+    }
+
+    public void setRuntimeDirectory(Path runtimeDirectory) {
+        this.runtimeDirectory = runtimeDirectory;
     }
 
     public ChildLaunchSettings.Transport getTransport() {

@@ -3,7 +3,9 @@ package io.covey.worker.autoconfigure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
+import io.covey.core.manifest.UnavailableWorkerType;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.CoveyWorkerType;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -31,23 +33,47 @@ final class WorkerTypeScanner {
 
     /**
      * The annotated worker classes in these packages (and their sub-packages), sorted by name so
-     * the manifest and its error messages do not depend on class path order.
+     * the manifest and its error messages do not depend on class path order, and those that did
+     * not load (a missing dependency), as unavailable types with the reason.
      *
      * @throws IllegalStateException if an annotated class does not extend {@link CoveyWorker}
      */
-    List<Class<?>> scan(List<String> packages) {
+    Scan scan(List<String> packages) {
         ClassPathScanningCandidateComponentProvider provider = newProvider();
         List<Class<?>> found = new ArrayList<>();
+        List<UnavailableWorkerType> unavailable = new ArrayList<>();
         for (String basePackage : packages) {
             for (BeanDefinition candidate : provider.findCandidateComponents(basePackage)) {
-                Class<?> type = load(candidate.getBeanClassName());
-                if (!found.contains(type)) {
-                    found.add(type);
+                String className = candidate.getBeanClassName();
+                try {
+                    Class<?> type = load(className);
+                    if (!found.contains(type)) {
+                        found.add(type);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    unavailable.add(new UnavailableWorkerType(typeName(candidate, className), className,
+                            "its class " + className + " cannot load: " + e + " (a dependency missing from the class path?)"));
                 }
             }
         }
         found.sort(Comparator.comparing(Class::getName));
-        return found;
+        return new Scan(found, unavailable);
+    }
+
+    /** What a scan found: classes that load, and annotated classes that do not. */
+    record Scan(List<Class<?>> workerClasses, List<UnavailableWorkerType> unavailable) {
+    }
+
+    /** The type name as the class would give it, read from its bytes (the class itself did not load). */
+    private static String typeName(BeanDefinition candidate, String className) {
+        if (candidate instanceof AnnotatedBeanDefinition annotated) {
+            Map<String, Object> attributes = annotated.getMetadata().getAnnotationAttributes(CoveyWorkerType.class.getName());
+            Object value = attributes == null ? null : attributes.get("value");
+            if (value instanceof String name && !name.isBlank()) {
+                return name;
+            }
+        }
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
 
     private ClassPathScanningCandidateComponentProvider newProvider() {
@@ -67,13 +93,12 @@ final class WorkerTypeScanner {
         return provider;
     }
 
-    private Class<?> load(String className) {
-        Class<?> type;
-        try {
-            type = ClassUtils.forName(className, resourceLoader.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("cannot load @CoveyWorkerType class " + className + ": " + e, e);
-        }
+    private Class<?> load(String className) throws ClassNotFoundException {
+        Class<?> type = ClassUtils.forName(className, resourceLoader.getClassLoader());
+        // Linked, with its signatures resolved: a dependency missing from the class path shows now.
+        type.getDeclaredConstructors();
+        type.getDeclaredMethods();
+        type.getDeclaredFields();
         // The scan matched the annotation only; a class that carries it but is no worker is a
         // mistake worth failing on, not something to skip.
         if (!CoveyWorker.class.isAssignableFrom(type)) {

@@ -55,7 +55,7 @@ class CoveyWorkerPropertiesMetadataTests {
         assertThat(properties.keySet()).containsExactlyInAnyOrder(
                 "covey.worker.scan-packages", "covey.worker.java", "covey.worker.jvm-options",
                 "covey.worker.class-path", "covey.worker.inherit-class-path", "covey.worker.extra-class-path", "covey.worker.worker-path",
-                "covey.worker.environment-allow-list", "covey.worker.socket-directory", "covey.worker.transport",
+                "covey.worker.environment-allow-list", "covey.worker.socket-directory", "covey.worker.runtime-directory", "covey.worker.transport",
                 "covey.worker.heartbeat-interval", "covey.worker.unresponsive-after", "covey.worker.kill-grace",
                 "covey.worker.max-message-size", "covey.worker.warm-pool.size", "covey.worker.warm-pool.idle-limit");
         properties.forEach((name, property) -> assertThat(property.path("description").asString())

@@ -139,6 +139,18 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theWorkerTypesAreListedWithTheParamsTheirSchemasName() {
+        page.until(d -> !d.findElements(By.cssSelector("details[data-type='CountdownJob']")).isEmpty());
+        var countdown = chromium.driver.findElement(By.cssSelector("details[data-type='CountdownJob']"));
+        countdown.findElement(By.tagName("summary")).click();
+        assertThat(countdown.findElement(By.cssSelector("li[data-param='from']")).getText()).isEqualTo("from*: integer");
+        var pokeable = chromium.driver.findElement(By.cssSelector("details[data-type='PokeableWorker']"));
+        pokeable.findElement(By.tagName("summary")).click();
+        assertThat(pokeable.findElements(By.cssSelector("li[data-param]"))).extracting(e -> e.getText())
+                .containsExactly("name: string", "message: string");
+    }
+
+    @Test
     void untrustedTextIsShownAsTextNeverAsMarkup() {
         String hostile = "<img src=x onerror=\"window.pwned=1\"><b>bold</b>";
         host.runGroup("xss", hostile, "xss-1");

@@ -1,0 +1,29 @@
+package io.covey.core.worker;
+
+import io.covey.core.lifecycle.WorkerState;
+
+/**
+ * The status calls of a worker ({@link WorkerReporter}'s {@code starting} to {@code stopped}), as
+ * one value: what the child sends over the control channel and what a runtime relays to the engine,
+ * in one vocabulary for both.
+ */
+public enum StatusCall {
+    STARTING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED;
+
+    /** Whether the call ends the attempt (completed, crashed, stopped). */
+    public boolean isTerminal() {
+        return this == COMPLETED || this == CRASHED || this == STOPPED;
+    }
+
+    /** The lifecycle state the call names: the one place where the two vocabularies meet. */
+    public WorkerState state() {
+        return switch (this) {
+            case STARTING -> WorkerState.STARTING;
+            case RUNNING -> WorkerState.RUNNING;
+            case STOPPING -> WorkerState.STOPPING;
+            case COMPLETED -> WorkerState.COMPLETED;
+            case CRASHED -> WorkerState.CRASHED;
+            case STOPPED -> WorkerState.STOPPED;
+        };
+    }
+}
