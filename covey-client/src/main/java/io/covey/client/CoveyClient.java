@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 public final class CoveyClient implements CoveyOperations, AutoCloseable {
     private final CoveyClientSettings settings;
     private final HostApi api;
-    private final WebSocketClient sockets;
+    /** Made on the first subscription: a client that only calls the API (the CLI's ls) never loads it. */
+    private volatile WebSocketClient sockets;
     private final WebSocketHttpHeaders socketHeaders = new WebSocketHttpHeaders();
     private final ScheduledExecutorService reconnects;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -50,7 +51,6 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     public CoveyClient(CoveyClientSettings settings, List<CoveyClientCustomizer> customizers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.api = new HostApi(settings, customizers);
-        this.sockets = EventSockets.client(settings);
         if (!settings.token().isEmpty()) {
             socketHeaders.setBearerAuth(settings.token());
         }
@@ -68,6 +68,12 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     @Override
     public GroupDiff runGroup(CoveyGroup group) {
         return api.send(HttpMethod.PUT, workersBody(group.workers()), GroupDiff.class, "/api/v1/groups/{name}", group.name());
+    }
+
+    @Override
+    public GroupDiff dryRunGroup(CoveyGroup group) {
+        return api.send(HttpMethod.PUT, workersBody(group.workers()), GroupDiff.class, "/api/v1/groups/{name}?dryRun=true",
+                group.name());
     }
 
     @Override
@@ -139,6 +145,19 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
         return api.get(Manifest.class, "/api/v1/manifest").types();
     }
 
+    /**
+     * The host's answer to {@code GET path} as it was sent: for tools that pass the host's
+     * documents on (the CLI's {@code -o json}) or show fields newer than this client's records.
+     * {@code path} is a template below the base URL, e.g. {@code /api/v1/workers/{id}}; the
+     * variables are encoded, so an id cannot change the path's shape.
+     */
+    public JsonNode getJson(String path, Object... vars) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("the path must start with '/', was " + path);
+        }
+        return api.get(JsonNode.class, path, vars);
+    }
+
     /** The seq of the host's newest event: subscribing from it gets everything that happens from now on. */
     public long lastEventSeq() {
         return api.get(JournalPosition.class, "/api/v1/events").lastSeq();
@@ -153,7 +172,7 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     public Subscription subscribe(long sinceSeq, EventFilter filter, EventListener listener) {
         Objects.requireNonNull(listener, "listener");
         long since = sinceSeq < 0 ? lastEventSeq() : sinceSeq;
-        RemoteSubscription subscription = new RemoteSubscription(sockets, settings, socketHeaders, filter, listener, reconnects, since);
+        RemoteSubscription subscription = new RemoteSubscription(sockets(), settings, socketHeaders, filter, listener, reconnects, since);
         subscription.open();
         subscriptions.add(subscription);
         subscriptions.removeIf(Subscription::isClosed);
@@ -170,6 +189,19 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     public CompletableFuture<JsonNode> result(String id) {
         // An unknown worker throws here, as the local manager's call does.
         return ResultWatcher.watch(id, lastEventSeq(), this::worker, this::subscribe);
+    }
+
+    private WebSocketClient sockets() {
+        WebSocketClient client = sockets;
+        if (client == null) {
+            synchronized (this) {
+                if (sockets == null) {
+                    sockets = EventSockets.client(settings);
+                }
+                client = sockets;
+            }
+        }
+        return client;
     }
 
     /** Ends every subscription of this client. */

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -12,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -43,15 +48,23 @@ final class HostApi {
     HostApi(CoveyClientSettings settings, List<CoveyClientCustomizer> customizers) {
         this.baseUrl = settings.baseUrl();
         // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http buys nothing here.
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient.Builder httpBuilder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+                .connectTimeout(settings.connectTimeout());
+        if (settings.baseUrl().getScheme().equalsIgnoreCase("http")) {
+            // Plain HTTP never uses TLS, but the JDK client would set up the default SSLContext (reading
+            // the trust store) anyway: tens of milliseconds of a short-lived command (the CLI's covey ls).
+            httpBuilder.sslContext(PlainHttp.SSL_CONTEXT).sslParameters(new SSLParameters());
+        }
+        HttpClient http = httpBuilder.build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(settings.readTimeout());
         RestClient.Builder builder = RestClient.builder()
                 .baseUrl(settings.baseUrl().toString())
                 .requestFactory(requests)
+                // Bodies go both ways as JSON text written and read by Covey's mapper: the one converter
+                // needed. Spring's defaults would build a Jackson mapper of their own for nothing.
+                .messageConverters(List.of(new StringHttpMessageConverter(StandardCharsets.UTF_8)))
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (!settings.token().isEmpty()) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.token());
@@ -130,5 +143,18 @@ final class HostApi {
                     + (body.isBlank() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
         }
         return new CoveyClientException(status, title, detail, uri, null);
+    }
+
+    /** A TLS context never initialized, for a client that only ever speaks plain HTTP. */
+    private static final class PlainHttp {
+        static final SSLContext SSL_CONTEXT;
+
+        static {
+            try {
+                SSL_CONTEXT = SSLContext.getInstance("TLS");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no TLS implementation", e);
+            }
+        }
     }
 }

@@ -84,6 +84,22 @@ abstract class CoveyOperationsContract {
     }
 
     @Test
+    void aDryRunGivesTheDiffAndChangesNothing() {
+        operations().runGroup(group, List.of(service("svc")));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING);
+        String before = operations().group(group).toString();
+
+        GroupDiff dry = operations().dryRunGroup(new io.covey.core.spec.CoveyGroup(group, List.of(service("svc2"))));
+
+        assertThat(dry.started()).containsExactly(id("svc2"));
+        assertThat(dry.stopped()).containsExactly(id("svc"));
+        assertThat(operations().group(group).toString()).isEqualTo(before);
+        assertThatThrownBy(() -> operations().worker(id("svc2"))).isInstanceOf(CoveyException.class);
+        assertThatThrownBy(() -> operations().dryRunGroup(new io.covey.core.spec.CoveyGroup(group + "-other",
+                List.of(service("svc"))))).isInstanceOf(CoveyException.class).hasMessageContaining("already declared in group");
+    }
+
+    @Test
     void addWorkersAndRemoveWorkersChangeOneGroupInPlace() {
         operations().runGroup(group, List.of(service("svc")));
         GroupDiff added = operations().addWorkers(group, List.of(service("more")));

@@ -73,6 +73,12 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public GroupDiff dryRunGroup(CoveyGroup group) {
+        Objects.requireNonNull(group, "group");
+        return executor.call(() -> engine.declarations().dryRun(group.name(), group.workers()));
+    }
+
+    @Override
     public GroupDiff addWorkers(String group, List<? extends WorkerDeclaration> workers) {
         List<WorkerSpec> specs = workers.stream().map(WorkerDeclaration::toSpec).toList();
         return executor.call(() -> engine.declarations().declare(group, specs, false, "workers-added"));

@@ -70,39 +70,38 @@ final class Declarations {
             String id = entry.getKey();
             WorkerSpec spec = entry.getValue();
             WorkerSlot slot = slots.get(id);
-            if (slot == null) {
-                slot = newSlot(id, groupName, spec);
-                started.add(id);
-            } else if (slot.desired() == WorkerSlot.Desired.REMOVE) {
-                // Still winding down from an earlier removal: claim it; it starts once the old attempt is gone.
-                applySpec(slot, groupName, spec);
-                slot.wantFreshStart();
-                started.add(id);
-            } else if (!sameDeclaration(slot, spec)) {
-                applySpec(slot, slot.group(), spec);
-                slot.wantFreshStart();
-                started.add(id);
-                stopped.add(id);
-            } else if (slot.desired() == WorkerSlot.Desired.STOP) {
-                slot.restartTracker.reset();
-                if (slot.state() == WorkerState.STOPPED) {
+            Change what = Change.of(slot, spec);
+            what.tally(id, started, stopped, unchanged);
+            switch (what) {
+                case NEW -> slot = newSlot(id, groupName, spec);
+                case RECLAIM -> {
+                    // Still winding down from an earlier removal: claim it; it starts once the old attempt is gone.
+                    applySpec(slot, groupName, spec);
+                    slot.wantFreshStart();
+                }
+                case REPLACE -> {
+                    applySpec(slot, slot.group(), spec);
+                    slot.wantFreshStart();
+                }
+                case RESUME_STOPPED -> {
+                    slot.restartTracker.reset();
                     slot.wantFreshStart(); // however it came to be stopped, by its group's stop or on its own
-                    started.add(id);
-                } else {
+                }
+                case RESUME -> {
+                    slot.restartTracker.reset();
                     slot.want(WorkerSlot.Desired.RUN); // a stop still under way: it starts once that is over
-                    unchanged.add(id);
                 }
-            } else {
-                unchanged.add(id);
-                // Type, params and options are the same (sameDeclaration), so only dependsOn or how the id is
-                // written can differ; comparing just those spares a second deep comparison of every worker's params.
-                if (!Objects.equals(slot.spec().id(), spec.id()) || !slot.spec().dependsOn().equals(spec.dependsOn())) {
-                    // dependsOn decides when the worker starts, not what it runs.
-                    slot.declare(new WorkerSlot.Declared(slot.group(), spec, slot.type(), slot.options()));
-                    dependencies.declare(id, spec.dependsOn());
-                    touched.add(slot);
+                case KEEP -> {
+                    // Type, params and options are the same (sameDeclaration), so only dependsOn or how the id is
+                    // written can differ; comparing just those spares a second deep comparison of every worker's params.
+                    if (!Objects.equals(slot.spec().id(), spec.id()) || !slot.spec().dependsOn().equals(spec.dependsOn())) {
+                        // dependsOn decides when the worker starts, not what it runs.
+                        slot.declare(new WorkerSlot.Declared(slot.group(), spec, slot.type(), slot.options()));
+                        dependencies.declare(id, spec.dependsOn());
+                        touched.add(slot);
+                    }
+                    continue;
                 }
-                continue;
             }
             group.workerIds.add(id);
             touched.add(slot);
@@ -119,6 +118,69 @@ final class Declarations {
             }
         }
         return finishChange(group, change, started, stopped, unchanged, touched);
+    }
+
+    /**
+     * What {@code declare(groupName, specs, true, ...)} would do, checked the same way, doing
+     * none of it: no slot, group, event, reconcile or desired-state change. The revision is the
+     * current one, the declarations the diff was computed against.
+     */
+    GroupDiff dryRun(String groupName, List<WorkerSpec> specs) {
+        DeclaredGroup existing = groups.get(groupName);
+        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, true, slots,
+                sizeAfter(existing, specs, true), hostSizeAfter(existing, specs, true));
+        List<String> started = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        wanted.forEach((id, spec) -> Change.of(slots.get(id), spec).tally(id, started, stopped, unchanged));
+        if (existing != null) {
+            existing.workerIds.stream().filter(id -> !wanted.containsKey(id)).forEach(stopped::add);
+        }
+        return new GroupDiff(groupName, started, stopped, unchanged, revision);
+    }
+
+    /** What declaring a spec does to the slot already holding its id; decided here once for declare and dryRun. */
+    private enum Change {
+        /** No slot has the id: a new worker starts. */
+        NEW,
+        /** The slot is on its way out after a removal: it is claimed and starts again. */
+        RECLAIM,
+        /** The declaration changed under the same id: the worker is stopped and started with the new spec. */
+        REPLACE,
+        /** The same declaration of a worker wanted stopped, and STOPPED (by its group's stop or on its own): it starts. */
+        RESUME_STOPPED,
+        /** The same declaration of a worker wanted stopped whose stop is still under way: it starts once that is over. */
+        RESUME,
+        /** The same declaration, wanted running: left alone. */
+        KEEP;
+
+        static Change of(WorkerSlot slot, WorkerSpec spec) {
+            if (slot == null) {
+                return NEW;
+            }
+            if (slot.desired() == WorkerSlot.Desired.REMOVE) {
+                return RECLAIM;
+            }
+            if (!sameDeclaration(slot, spec)) {
+                return REPLACE;
+            }
+            if (slot.desired() == WorkerSlot.Desired.STOP) {
+                return slot.state() == WorkerState.STOPPED ? RESUME_STOPPED : RESUME;
+            }
+            return KEEP;
+        }
+
+        /** Puts the id where the diff reports this change. */
+        void tally(String id, List<String> started, List<String> stopped, List<String> unchanged) {
+            switch (this) {
+                case NEW, RECLAIM, RESUME_STOPPED -> started.add(id);
+                case REPLACE -> {
+                    started.add(id);
+                    stopped.add(id);
+                }
+                case RESUME, KEEP -> unchanged.add(id);
+            }
+        }
     }
 
     GroupDiff remove(String groupName, List<String> workerIds) {

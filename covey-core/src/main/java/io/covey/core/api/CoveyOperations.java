@@ -23,6 +23,13 @@ public interface CoveyOperations {
      */
     GroupDiff runGroup(CoveyGroup group);
 
+    /**
+     * What {@link #runGroup(CoveyGroup)} would do, checked the same way (a declaration it would
+     * refuse is refused), doing none of it: nothing starts, stops, is recorded or journaled.
+     * The diff's revision is the current one.
+     */
+    GroupDiff dryRunGroup(CoveyGroup group);
+
     /** Adds workers to a group (creating it if needed); ones already in it are left alone. */
     GroupDiff addWorkers(String group, List<? extends WorkerDeclaration> workers);
 

@@ -18,13 +18,16 @@ import tools.jackson.databind.node.ObjectNode;
  * that the host, the client and the child agree on every byte.
  */
 public final class CoveyJson {
-    private static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
-
     private CoveyJson() {
     }
 
+    /** Built on first use: code that only {@link #configure}s a mapper of its own does not pay for this one. */
+    private static final class Holder {
+        static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
+    }
+
     public static JsonMapper mapper() {
-        return MAPPER;
+        return Holder.MAPPER;
     }
 
     /**
@@ -44,15 +47,15 @@ public final class CoveyJson {
         if (value instanceof JsonNode node) {
             return node;
         }
-        return MAPPER.valueToTree(value);
+        return mapper().valueToTree(value);
     }
 
     public static <T> T convert(JsonNode node, Class<T> type) {
-        return MAPPER.treeToValue(node, type);
+        return mapper().treeToValue(node, type);
     }
 
     public static String write(Object value) {
-        return MAPPER.writeValueAsString(value);
+        return mapper().writeValueAsString(value);
     }
 
     /** The same tree with object keys sorted at every level, so equal content gives equal text. */
@@ -80,6 +83,6 @@ public final class CoveyJson {
     }
 
     public static String canonicalText(JsonNode node) {
-        return MAPPER.writeValueAsString(canonical(node));
+        return mapper().writeValueAsString(canonical(node));
     }
 }

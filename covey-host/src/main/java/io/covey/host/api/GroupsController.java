@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covey.core.api.CoveyOperations;
@@ -29,9 +30,12 @@ public class GroupsController {
         this.bodies = bodies;
     }
 
+    /** runGroup; with {@code dryRun=true} only the diff it would give, nothing done. */
     @PutMapping("/{name}")
-    public GroupDiff runGroup(@PathVariable String name, HttpServletRequest request) {
-        return covey.runGroup(new CoveyGroup(name, WorkersRequest.from(bodies.readTree(request)).workers()));
+    public GroupDiff runGroup(@PathVariable String name, @RequestParam(defaultValue = "false") boolean dryRun,
+                              HttpServletRequest request) {
+        CoveyGroup group = new CoveyGroup(name, WorkersRequest.from(bodies.readTree(request)).workers());
+        return dryRun ? covey.dryRunGroup(group) : covey.runGroup(group);
     }
 
     @GetMapping

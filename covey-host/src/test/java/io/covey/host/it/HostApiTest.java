@@ -57,6 +57,34 @@ class HostApiTest {
     }
 
     @Test
+    void aDryRunAnswersWithTheDiffAndDoesNothing() {
+        api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"svc\",\"params\":{\"name\":\"a\"}}]}");
+        await().until(() -> state("svc").equals("RUNNING"));
+        String groupsBefore = api.get("/api/v1/groups").body();
+        long seqBefore = api.get("/api/v1/events").json().get("lastSeq").asLong();
+        String next = "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"svc2\",\"params\":{\"name\":\"b\"}}]}";
+
+        HttpJson.Response dry = api.put("/api/v1/groups/g?dryRun=true", next);
+        HttpJson.Response dryNew = api.put("/api/v1/groups/fresh?dryRun=true", next.replace("svc2", "svc3"));
+        HttpJson.Response refused = api.put("/api/v1/groups/g?dryRun=true", "{\"workers\":[{\"type\":\"Nope\"}]}");
+
+        assertThat(dry.status()).isEqualTo(200);
+        assertThat(dry.json().get("started")).extracting(JsonNode::asString).containsExactly("svc2");
+        assertThat(dry.json().get("stopped")).extracting(JsonNode::asString).containsExactly("svc");
+        assertThat(dryNew.json().get("started")).extracting(JsonNode::asString).containsExactly("svc3");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(api.put("/api/v1/groups/g?dryRun=perhaps", next).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/groups").body()).isEqualTo(groupsBefore);
+        assertThat(api.get("/api/v1/events").json().get("lastSeq").asLong()).isEqualTo(seqBefore);
+        assertThat(api.get("/api/v1/groups/fresh").status()).isEqualTo(404);
+
+        JsonNode real = api.put("/api/v1/groups/g?dryRun=false", next).json();
+        assertThat(real.get("started")).isEqualTo(dry.json().get("started"));
+        assertThat(real.get("stopped")).isEqualTo(dry.json().get("stopped"));
+        assertThat(real.get("revision").asLong()).isEqualTo(dry.json().get("revision").asLong() + 1);
+    }
+
+    @Test
     void groupsWorkersLogsRestartStopAndNuke() {
         api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"svc\",\"params\":{\"name\":\"a\"}}]}");
         await().until(() -> state("svc").equals("RUNNING"));

@@ -1,0 +1,239 @@
+package io.covey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.covey.core.json.CoveyJson;
+import io.covey.core.lifecycle.WorkerState;
+import io.covey.engine.testworkers.PokeableWorker;
+import tools.jackson.databind.JsonNode;
+
+/** The commands, run as the packaged executable against a real host. */
+@ExtendWith(CliHost.class)
+class CliCommandsIT {
+    private static final String GROUPS = """
+            # two groups, as an operator writes them
+            groups:
+              cli-web:
+                workers:
+                  - type: ServiceWorker
+                    id: cli-svc
+                    params: {name: web}
+                  - type: PokeableWorker
+                    id: cli-poke
+                    params: {name: cli-poke, message: ready}
+              cli-jobs:
+                workers:
+                  - type: CountdownJob
+                    id: cli-count
+                    params: {from: 3}
+            """;
+
+    @TempDir
+    Path dir;
+    private final Cli cli = Cli.forTestHost();
+
+    @AfterEach
+    void forget() {
+        CliHost.nuke(List.of("cli-web", "cli-jobs", "cli-other"));
+    }
+
+    private Path groupsFile() throws IOException {
+        return Files.writeString(dir.resolve("groups.yaml"), GROUPS);
+    }
+
+    private static WorkerState state(String id) {
+        return CliHost.manager().worker(id).state();
+    }
+
+    @Test
+    void applyDryRunThenApplyThenApplyAgainChangesNothing() throws IOException {
+        Path file = groupsFile();
+
+        Cli.Result dry = cli.run("apply", "--dry-run", "-f", file.toString());
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("group cli-web: 2 started", "+ cli-svc", "+ cli-poke", "group cli-jobs: 1 started",
+                "dry run: nothing was changed");
+        assertThat(CliHost.manager().groups()).noneMatch(g -> g.name().startsWith("cli-"));
+
+        Cli.Result first = cli.run("apply", "-f", file.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("group cli-web: 2 started", "+ cli-svc", "group cli-jobs: 1 started", "+ cli-count")
+                .doesNotContain("dry run");
+        await().until(() -> state("cli-svc") == WorkerState.RUNNING && state("cli-count") == WorkerState.COMPLETED);
+
+        Cli.Result second = cli.run("apply", "-f", file.toString());
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.lines()).containsExactly("group cli-web: unchanged (2 workers)", "group cli-jobs: unchanged (1 worker)");
+        assertThat(CliHost.manager().worker("cli-svc").attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadFileNamesTheGroupAndIndexAndChangesNothing() throws IOException {
+        Path typo = Files.writeString(dir.resolve("typo.json"),
+                "{\"groups\":{\"cli-web\":{\"workers\":[{\"type\":\"ServiceWorker\",\"params\":{\"name\":\"a\"}},{\"typ\":\"X\"}]}}}");
+        Cli.Result local = cli.run("apply", "-f", typo.toString());
+        assertThat(local.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(local.err()).startsWith("covey: " + typo + ": groups.cli-web.workers[1]: a worker spec needs a \"type\"")
+                .doesNotContain("Exception").hasLineCount(1);
+
+        // The host refuses the second group: the first one, valid, is not applied either.
+        Path unknownType = Files.writeString(dir.resolve("unknown.yaml"), """
+                groups:
+                  cli-web: {workers: [{type: ServiceWorker, params: {name: a}}]}
+                  cli-jobs: {workers: [{type: NoSuchType}]}
+                """);
+        Cli.Result remote = cli.run("apply", "-f", unknownType.toString());
+        assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(remote.err()).startsWith("covey: Bad Request: group 'cli-jobs': ").contains("NoSuchType", "nothing was changed")
+                .hasLineCount(1);
+        assertThat(CliHost.manager().groups()).noneMatch(g -> g.name().startsWith("cli-"));
+    }
+
+    @Test
+    void lsAsATableAndAsJsonAndStatus() throws IOException {
+        cli.run("apply", "-f", groupsFile().toString());
+        await().until(() -> state("cli-svc") == WorkerState.RUNNING && state("cli-count") == WorkerState.COMPLETED);
+
+        Cli.Result table = cli.run("ls");
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.lines().get(0)).startsWith("GROUP").contains("WORKER", "TYPE", "STATE", "ATTEMPT", "RESTARTS", "UPTIME", "PID")
+                .doesNotContain("MEM", "CPU");
+        assertThat(table.lines()).anySatisfy(line -> assertThat(line).matches("cli-web +cli-svc +ServiceWorker +RUNNING +1 +0 +\\d+s +- +serving web"))
+                .anySatisfy(line -> assertThat(line).matches("cli-jobs +cli-count +CountdownJob +COMPLETED +1 +0 +- +- +completed.*"));
+        assertThat(table.out()).doesNotContain("\u001b[");
+
+        Cli.Result json = cli.run("ls", "cli-web", "-o", "json");
+        assertThat(json.exitCode()).isZero();
+        JsonNode group = CoveyJson.mapper().readTree(json.out());
+        assertThat(group.get("name").asString()).isEqualTo("cli-web");
+        assertThat(group.get("workers")).extracting(w -> w.get("id").asString()).containsExactly("cli-svc", "cli-poke");
+
+        Cli.Result yaml = cli.run("ls", "--output", "yaml");
+        assertThat(yaml.out()).contains("- name: cli-web", "state: RUNNING");
+
+        Cli.Result status = cli.run("status", "cli-count");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("worker    cli-count", "state     COMPLETED", "result    {\"counted\":3,\"message\":\"liftoff\"}");
+    }
+
+    @Test
+    void unknownWorkersAndGroupsExit3WithTheHostsDetail() {
+        Cli.Result status = cli.run("status", "no-such-worker");
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(status.out()).isEmpty();
+        assertThat(status.err()).isEqualTo("covey: Not Found: no worker with id 'no-such-worker'\n");
+        assertThat(cli.run("ls", "no-such-group").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.run("stop", "no-such-group").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.run("restart", "no-such-worker").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.run("logs", "no-such-worker").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+
+    @Test
+    void logsWithTailAndFollowPrintLinesAsTheWorkerWritesThem() throws IOException {
+        cli.run("apply", "-f", groupsFile().toString());
+        await().until(() -> state("cli-poke") == WorkerState.RUNNING);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(PokeableWorker.say("cli-poke", "before " + i)).isTrue();
+        }
+        await().until(() -> CliHost.manager().logs("cli-poke", 10).size() >= 6);
+
+        Cli.Result tail = cli.run("logs", "cli-poke", "--tail", "2");
+        assertThat(tail.exitCode()).isZero();
+        assertThat(tail.lines()).containsExactly("before 4", "before 5");
+
+        try (Cli.Running follow = cli.follow("logs", "cli-poke", "-n", "1", "-f")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> follow.out.contains("before 5"));
+            PokeableWorker.say("cli-poke", "live 1");
+            await().until(() -> follow.out.contains("live 1"));
+            PokeableWorker.say("cli-poke", "live 2");
+            await().until(() -> follow.out.contains("live 2"));
+            assertThat(follow.out).containsExactly("before 5", "live 1", "live 2");
+            assertThat(follow.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void eventsWithFilters() throws IOException {
+        long before = CliHost.lastSeq();
+        cli.run("apply", "-f", groupsFile().toString());
+        await().until(() -> state("cli-count") == WorkerState.COMPLETED);
+
+        Cli.Result lifecycle = cli.run("events", "--group", "cli-jobs", "--type", "lifecycle", "--since", String.valueOf(before));
+        assertThat(lifecycle.exitCode()).as(lifecycle.toString()).isZero();
+        assertThat(lifecycle.lines()).isNotEmpty().allMatch(line -> line.contains(" lifecycle ") && line.contains("cli-jobs/cli-count"));
+        assertThat(lifecycle.out()).contains("#0 PENDING", "#1 RUNNING counting down from 3", "#1 COMPLETED");
+
+        Cli.Result json = cli.run("events", "-w", "cli-count", "-t", "log,result", "--since", String.valueOf(before), "-o", "json");
+        List<JsonNode> events = json.lines().stream().map(CoveyJson.mapper()::readTree).toList();
+        assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("log", "log", "log", "result");
+        assertThat(events.get(3).get("result").get("counted").asInt()).isEqualTo(3);
+
+        // From a seq taken now, so nothing of what follows can slip in before the stream is open.
+        String now = String.valueOf(CliHost.lastSeq());
+        try (Cli.Running follow = cli.follow("events", "-f", "--group", "cli-other", "--type", "lifecycle", "--since", now)) {
+            CliHost.manager().runGroup("cli-other", List.of(new io.covey.engine.testworkers.ServiceWorker(
+                    new io.covey.engine.testworkers.ServiceWorker.Params("other")).setId("cli-other-svc")));
+            await().until(() -> follow.out.stream().anyMatch(line -> line.contains("cli-other/cli-other-svc  #1 RUNNING")));
+            assertThat(follow.out).allMatch(line -> line.contains("cli-other/"));
+        }
+    }
+
+    @Test
+    void stopRestartAndNuke() throws IOException {
+        cli.run("apply", "-f", groupsFile().toString());
+        await().until(() -> state("cli-svc") == WorkerState.RUNNING);
+
+        Cli.Result stop = cli.run("stop", "cli-web");
+        assertThat(stop.exitCode()).as(stop.toString()).isZero();
+        assertThat(stop.out()).contains("stopping group cli-web: 2 workers");
+        await().until(() -> state("cli-svc") == WorkerState.STOPPED && state("cli-poke") == WorkerState.STOPPED);
+
+        Cli.Result restart = cli.run("restart", "cli-svc");
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        await().until(() -> state("cli-svc") == WorkerState.RUNNING && CliHost.manager().worker("cli-svc").attempt() == 2);
+
+        // No terminal to ask on: refused without --yes, and nothing changes.
+        Cli.Result refused = cli.run("nuke", "cli-web");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("without --yes");
+        assertThat(CliHost.manager().group("cli-web").workers()).hasSize(2);
+
+        Cli.Result nuke = cli.run("nuke", "cli-web", "--yes");
+        assertThat(nuke.exitCode()).as(nuke.toString()).isZero();
+        assertThat(nuke.out()).contains("nuked group cli-web and its 2 workers");
+        assertThat(cli.run("ls", "cli-web").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+
+    @Test
+    void manifestVersionCompletionAndUsage() {
+        Cli.Result manifest = cli.run("manifest");
+        assertThat(manifest.lines()).contains("CountdownJob", "PokeableWorker", "ServiceWorker");
+        assertThat(CoveyJson.mapper().readTree(cli.run("manifest", "-o", "json").out()).get("types")).hasSizeGreaterThan(3);
+
+        Cli.Result version = Cli.bare().run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("covey 0.1.0-SNAPSHOT");
+
+        Cli.Result completion = Cli.bare().run("completion");
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.out()).contains("complete -F", "covey", "apply", "logs", "--follow");
+
+        Cli.Result usage = Cli.bare().run("lss");
+        assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.err()).contains("covey: Unmatched argument at index 0: 'lss'").contains("ls");
+        assertThat(Cli.bare().run("logs").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.bare().run("ls", "--timeout", "soon").err()).contains("'soon' is not a duration");
+    }
+}
