@@ -83,9 +83,14 @@ public final class EngineScenarios {
 
     private List<Row> measureDiffs(CoveyManager manager, CoveyGroup base, int size) throws Exception {
         List<Double> noOp = new ArrayList<>();
+        List<Double> noOpCpu = new ArrayList<>();
+        List<Double> noOpAllocated = new ArrayList<>();
+        EngineThreadCost engine = EngineThreadCost.ofNewestManager();
         for (int i = -2; i < config.diffRounds(); i++) {
             // Fresh objects, as a client re-declaring over the API sends: nothing is equal by identity.
             CoveyGroup again = NoopGroups.group(size, 0, 0);
+            long cpu = engine.cpuNanos();
+            long allocated = engine.allocatedBytes();
             long start = System.nanoTime();
             GroupDiff diff = manager.runGroup(again);
             double millis = (System.nanoTime() - start) / 1e6;
@@ -94,6 +99,8 @@ public final class EngineScenarios {
             }
             if (i >= 0) {
                 noOp.add(millis);
+                noOpCpu.add((engine.cpuNanos() - cpu) / 1e6);
+                noOpAllocated.add((engine.allocatedBytes() - allocated) / (1024.0 * 1024.0));
             }
         }
         Row noOpRow = new Row("in-process: the same " + size + " declared again (no-op diff)", "ms", noOp, null, Double.NaN,
@@ -124,8 +131,12 @@ public final class EngineScenarios {
                 }
             }
         }
-        return List.of(noOpRow, new Row("in-process: " + size + " declared with 1 % changed", "ms", changed, null, Double.NaN,
-                "< 50 ms", new Stats(changed).median() < 50,
+        Row noOpCpuRow = new Row("in-process: the same " + size + " declared again (no-op diff), engine thread CPU (breakdown)",
+                "ms", noOpCpu, null, Double.NaN, null, null, "CPU time of the engine thread per call: little inflated by a loaded machine");
+        Row noOpAllocatedRow = new Row("in-process: the same " + size + " declared again (no-op diff), allocated on the engine thread"
+                + " (breakdown)", "MiB", noOpAllocated, null, Double.NaN, null, null, "per call; the same code path allocates the same");
+        return List.of(noOpRow, noOpCpuRow, noOpAllocatedRow, new Row("in-process: " + size + " declared with 1 % changed", "ms",
+                changed, null, Double.NaN, "< 50 ms", new Stats(changed).median() < 50,
                 "runGroup call (the diff, starting " + expected + " and stopping " + expected + "), caller's view"));
     }
 }
