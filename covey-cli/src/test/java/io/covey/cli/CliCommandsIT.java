@@ -96,7 +96,7 @@ class CliCommandsIT {
                 """);
         Cli.Result remote = cli.run("apply", "-f", unknownType.toString());
         assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(remote.err()).startsWith("covey: Bad Request: group 'cli-jobs': ").contains("NoSuchType", "nothing was changed")
+        assertThat(remote.err()).startsWith("covey: Unknown Worker Type: group 'cli-jobs': ").contains("NoSuchType", "nothing was changed")
                 .hasLineCount(1);
         assertThat(CliHost.manager().groups()).noneMatch(g -> g.name().startsWith("cli-"));
     }
