@@ -115,7 +115,7 @@ class SerialGroupTest {
             await().until(() -> List.of("missing-device", "port-in-use", "zero-baud").stream()
                     .allMatch(id -> state(id) == WorkerState.CRASHED));
             assertThat(covey.worker("missing-device").message())
-                    .contains("no serial port " + ttys.resolve("nothing-here"));
+                    .contains("serial device " + ttys.resolve("nothing-here") + " is not there");
             assertThat(covey.worker("port-in-use").message())
                     .contains("cannot serve HTTP on port " + taken.getLocalPort()).contains("in use");
             assertThat(covey.worker("zero-baud").message()).contains("baudrate must be positive, was 0");
