@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.text.SafeText;
 import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerReporter;
@@ -86,9 +87,9 @@ final class ChildReporter implements WorkerReporter {
         if (ended.getAsBoolean()) {
             return;
         }
-        String text = String.valueOf(line);
-        for (int start = 0; start < text.length() || start == 0; start += MAX_LOG_CHARS) {
-            sendQuietly(new ControlMessage.Log("worker", text.substring(start, Math.min(text.length(), start + MAX_LOG_CHARS))));
+        java.util.List<String> pieces = SafeText.pieces(String.valueOf(line), MAX_LOG_CHARS);
+        for (int i = 0; i < pieces.size(); i++) {
+            sendQuietly(new ControlMessage.Log("worker", pieces.get(i), i < pieces.size() - 1));
         }
     }
 

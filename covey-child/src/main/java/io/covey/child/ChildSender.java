@@ -11,6 +11,7 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.text.SafeText;
 
 /**
  * Writes the child's messages on a thread of its own. Worker threads get interrupted (that is how
@@ -56,7 +57,9 @@ final class ChildSender {
     }
 
     private Pending enqueue(ControlMessage message) throws ProtocolException {
-        byte[] json = CoveyJson.mapper().writeValueAsBytes(message);
+        // Text, then made well-formed, then bytes: a worker's lone surrogate would otherwise be
+        // written as bytes the host refuses as malformed, and the worker ended for breaking the protocol.
+        byte[] json = SafeText.utf8(CoveyJson.mapper().writeValueAsString(message));
         if (json.length > channel.maxMessageBytes()) {
             throw new ProtocolException("a control message of " + json.length + " bytes is larger than the limit of "
                     + channel.maxMessageBytes() + " bytes");

@@ -136,6 +136,11 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public WorkerStatus kill(String id) {
+        return api.send(HttpMethod.POST, null, WorkerStatus.class, "/api/v1/workers/{id}/kill", id);
+    }
+
+    @Override
     public List<LogLine> logs(String id, int tail) {
         return api.getList(LogLine.class, "/api/v1/workers/{id}/logs?tail={tail}", id, tail);
     }

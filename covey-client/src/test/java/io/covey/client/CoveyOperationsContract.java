@@ -153,6 +153,25 @@ abstract class CoveyOperationsContract {
     }
 
     @Test
+    void killEndsARunningWorkerAsAKilledCrashAndItsRestartPolicyBringsItBack() {
+        operations().runGroup(group, List.of(service("svc")));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING);
+        List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
+        try (Subscription subscription = operations().subscribe(EventFilter.worker(id("svc")).withTypes(EventType.LIFECYCLE), seen::add)) {
+            operations().kill(id("svc"));
+            await().until(() -> operations().worker(id("svc")).attempt() == 2 && state(id("svc")) == WorkerState.RUNNING);
+            await().untilAsserted(() -> assertThat(seen).anySatisfy(e -> {
+                LifecycleEvent crash = (LifecycleEvent) e;
+                assertThat(crash.state()).isEqualTo(WorkerState.CRASHED);
+                assertThat(crash.crashReason()).isEqualTo(io.covey.core.lifecycle.CrashReason.KILLED);
+                assertThat(crash.message()).contains("killed on request");
+            }));
+        }
+        assertThatThrownBy(() -> operations().kill("no-such-worker"))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("no worker with id 'no-such-worker'");
+    }
+
+    @Test
     void aSubscriberReceivesTheLifecycleOfAJobInOrder() {
         List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
         try (Subscription subscription = operations().subscribe(EventFilter.group(group).withTypes(EventType.LIFECYCLE), seen::add)) {

@@ -38,6 +38,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     private final ManagerSettings settings;
     private final Clock clock;
     private final EventJournal journal;
+    private final DroppedEvents droppedEvents = new DroppedEvents();
     private final EngineExecutor executor = new EngineExecutor();
     private final Engine engine;
     private final Scheduler scheduler;
@@ -52,8 +53,9 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         this.clock = builder.clock;
         this.ownedScheduler = builder.scheduler == null ? new ExecutorScheduler() : null;
         this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
-        this.journal = new EventJournal(settings.retainedEvents(), clock, builder.eventSeqBase);
-        EngineContext context = new EngineContext(settings, clock, journal);
+        this.journal = new EventJournal(settings.retainedEvents(), builder.eventLimits.retainedBytes(), clock,
+                builder.eventSeqBase);
+        EngineContext context = new EngineContext(settings, clock, journal, builder.eventLimits, droppedEvents);
         WorkerLauncher inProcess = builder.inProcessLauncher != null ? builder.inProcessLauncher : new InProcessLauncher(scheduler);
         this.ownedForeignLauncher = builder.foreignLauncher == null && builder.childSettings != null
                 ? new ForeignWorkerLauncher(builder.childSettings, scheduler) : null;
@@ -124,6 +126,11 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public WorkerStatus kill(String id) {
+        return executor.call(() -> engine.kill(id));
+    }
+
+    @Override
     public List<LogLine> logs(String id, int tail) {
         LogBuffer logs = executor.call(() -> engine.requireSlot(id).logs);
         return logs.tail(tail);
@@ -161,6 +168,11 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     /** Where the event journal stands: its newest seq and the oldest one a {@code since=} can still replay. */
     public EventPosition eventPosition() {
         return new EventPosition(journal.lastSeq(), journal.oldestRetainedSeq());
+    }
+
+    /** Events the workers' rate limits dropped, per group. */
+    public DroppedEvents droppedEvents() {
+        return droppedEvents;
     }
 
     /** The event journal: its last seq, retention and subscriber count. */
@@ -225,6 +237,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Consumer<DesiredState> desiredStateListener = state -> { };
         private long eventSeqBase;
+        private EventLimits eventLimits = EventLimits.defaults();
 
         private Builder(CoveyManifest manifest) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -298,6 +311,12 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
          */
         public Builder eventSeqAfter(long lastSeq) {
             this.eventSeqBase = lastSeq;
+            return this;
+        }
+
+        /** What bounds the journal's memory and each worker's events; {@link EventLimits#defaults()} unless set. */
+        public Builder eventLimits(EventLimits limits) {
+            this.eventLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -15,7 +15,7 @@ import io.covey.core.spec.WorkerSpec;
 
 /**
  * Checks a declaration completely before anything changes: names, declared types, params that
- * fit the type, duplicate and conflicting ids, size limits, dependencies that exist and form no
+ * fit the type (bound strictly, then accepted by the worker's own constructor), duplicate and conflicting ids, size limits, dependencies that exist and form no
  * cycle. A refused declaration changes nothing.
  */
 final class DeclarationValidator {
@@ -42,6 +42,7 @@ final class DeclarationValidator {
                     + settings.maxWorkers() + " are allowed");
         }
         Map<String, WorkerSpec> byId = new LinkedHashMap<>();
+        List<ConstructorCheck.Candidate> newParams = new java.util.ArrayList<>();
         for (WorkerSpec spec : specs) {
             if (spec == null) {
                 throw new InvalidSpecException("group '" + groupName + "' lists a null worker");
@@ -49,7 +50,9 @@ final class DeclarationValidator {
             String id = spec.effectiveId();
             WorkerSlot existing = slots.get(id);
             if (!alreadyValidated(existing, spec)) {
-                manifest.require(spec.type()).parseParams(spec.params());
+                io.covey.core.manifest.WorkerType type = manifest.require(spec.type());
+                type.parseParams(spec.params());
+                newParams.add(new ConstructorCheck.Candidate(type, spec.params()));
             }
             if (byId.put(id, spec) != null) {
                 throw new InvalidSpecException("worker id '" + id + "' is declared twice in group '" + groupName
@@ -63,6 +66,7 @@ final class DeclarationValidator {
                         + " child processes; set \"foreign\": false in its options, or configure a foreign launcher");
             }
         }
+        ConstructorCheck.check(newParams); // last: the cheap checks refuse first, without a thread hand-off
         // Only a declared worker's own dependsOn can name a missing worker or close a cycle (the rest of
         // the graph was checked when it was declared): without any there is nothing to check, and the
         // host-wide graph costs milliseconds to build for 10,000 workers.

@@ -85,6 +85,24 @@ final class Engine {
         return slot.snapshot();
     }
 
+    /**
+     * Ends the worker's attempt now: a foreign child's whole process tree gets SIGKILL, an
+     * in-process worker is forced as at the end of its stop timeout. In STOPPING the attempt ends
+     * STOPPED {@code forced}, and what the stop was for follows (a restart starts it again); in
+     * STARTING or RUNNING, no stop having been asked, it ends CRASHED with reason {@code killed},
+     * and the restart policy decides what follows. A worker with no live attempt is left as it is.
+     */
+    io.covey.core.api.WorkerStatus kill(String id) {
+        WorkerSlot slot = requireSlot(id);
+        Attempt attempt = slot.attempt();
+        if (attempt.isLive()) {
+            slot.note("killed on request in " + slot.state());
+            attempt.cancel(Attempt.Timer.START);
+            attempt.run().kill(attempt.stopRequested() ? "killed on request while stopping" : "killed on request");
+        }
+        return slot.snapshot();
+    }
+
     // --- the reconcile loop ---
 
     void reconcile(WorkerSlot slot) {

@@ -74,9 +74,10 @@ final class HealthMonitor {
         }
         int failures = attempt.healthChecked(result.healthy());
         Instant now = context.clock().instant();
-        slot.healthChecked(new HealthStatus(result.healthy(), result.message(), now, attempt.number(), failures));
+        String message = io.covey.core.text.SafeText.of(result.message());
+        slot.healthChecked(new HealthStatus(result.healthy(), message, now, attempt.number(), failures));
         context.journal().append(new HealthEvent(0, now, slot.group(), slot.id, attempt.number(), result.healthy(),
-                result.message()));
+                message));
         if (failures >= slot.options().healthFailures()) {
             onUnhealthy.accept(slot);
         } else {

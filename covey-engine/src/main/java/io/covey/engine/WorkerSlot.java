@@ -34,6 +34,8 @@ final class WorkerSlot {
     final String id;
     final LogBuffer logs;
     final RestartTracker restartTracker = new RestartTracker();
+    /** Shared by the worker's attempts, so a restart does not refill it. */
+    final EventRateLimit rateLimit;
     private final EngineContext context;
     private final Consumer<WorkerSlot> stateChanged;
 
@@ -58,6 +60,7 @@ final class WorkerSlot {
         this.context = context;
         this.stateChanged = stateChanged;
         this.logs = new LogBuffer(context.settings().logLinesPerWorker(), context.settings().logCharsPerWorker());
+        this.rateLimit = new EventRateLimit(context.eventLimits(), context.nanos());
     }
 
     /**

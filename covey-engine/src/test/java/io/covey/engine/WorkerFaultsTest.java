@@ -38,7 +38,7 @@ class WorkerFaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "CONSTRUCTOR | the worker's constructor threw java.lang.IllegalArgumentException: bad params: constructor refused",
+            "CONSTRUCTOR_AT_RUN | the worker's constructor threw java.lang.IllegalArgumentException: the device is gone: constructor refused",
             "RUN         | runWorker() threw java.lang.IllegalStateException: run blew up",
             "ERROR       | runWorker() threw java.lang.AssertionError: an Error from runWorker",
             "REPORTED    | the device went away"})
@@ -53,6 +53,21 @@ class WorkerFaultsTest {
         await().until(() -> manager.worker(bystanderId).state() == WorkerState.RUNNING);
         manager.runGroup("g2", List.of(new ServiceWorker(new ServiceWorker.Params("later")).setOptions(TestManagers.IN_PROCESS)));
         assertThat(manager.groups()).hasSize(2);
+    }
+
+    @Test
+    void aConstructorThatRefusesItsParamsRefusesTheDeclarationAndNothingStarts() {
+        RecordingListener events = new RecordingListener();
+        manager.subscribe(EventFilter.ALL, events);
+        ServiceWorker bystander = new ServiceWorker(new ServiceWorker.Params("bystander"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.runGroup("g",
+                        List.of(bystander.setOptions(TestManagers.IN_PROCESS), faulty("CONSTRUCTOR"))))
+                .isInstanceOf(io.covey.core.api.InvalidParamsException.class)
+                .hasMessage("worker type 'FaultyWorker' refused these params: bad params: constructor refused");
+
+        assertThat(manager.groups()).isEmpty();
+        assertThat(manager.journal().lastSeq()).isZero();
     }
 
     @Test

@@ -51,6 +51,15 @@ public interface CoveyOperations {
     /** Starts a worker anew (stopping it first if it runs) and resets its crash count. */
     WorkerStatus restartWorker(String id);
 
+    /**
+     * Ends a worker's attempt at once, for a stop that hangs or a worker that is stuck: SIGKILL to a
+     * foreign worker's whole process tree, a forced stop for an in-process one. While STOPPING it
+     * ends STOPPED with {@code forced}; while STARTING or RUNNING it ends CRASHED (reason
+     * {@code killed}) and its restart policy applies. Returns the status as it is right after the
+     * kill was asked; the end follows as events.
+     */
+    WorkerStatus kill(String id);
+
     /** The last {@code tail} log lines of a worker, oldest first. */
     List<LogLine> logs(String id, int tail);
 

@@ -7,11 +7,14 @@ import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The one JSON configuration Covey uses for params, results, events and control messages, so
@@ -28,6 +31,34 @@ public final class CoveyJson {
 
     public static JsonMapper mapper() {
         return Holder.MAPPER;
+    }
+
+    /** Built on first use, like the mapper. */
+    private static final class ParamsHolder {
+        static final JsonMapper PARAMS = strictScalars(Holder.MAPPER.rebuild()).build();
+    }
+
+    /**
+     * The mapper that binds workers' params: the same as {@link #mapper()}, and strict about scalars,
+     * so a declaration means what it says: no {@code 1.5} silently truncated to an {@code int}, no
+     * {@code "5"} taken for a number, no {@code "true"} or {@code 1} taken for a boolean.
+     */
+    public static JsonMapper paramsMapper() {
+        return ParamsHolder.PARAMS;
+    }
+
+    private static JsonMapper.Builder strictScalars(JsonMapper.Builder builder) {
+        return builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Integer, config -> config
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
     /**

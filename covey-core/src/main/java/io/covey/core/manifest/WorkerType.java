@@ -73,13 +73,44 @@ public final class WorkerType {
             return null;
         }
         try {
-            return CoveyJson.mapper().treeToValue(params, paramsType);
+            return CoveyJson.paramsMapper().treeToValue(params, paramsType);
         } catch (JacksonException e) {
             String field = JsonErrors.path(e);
             throw new InvalidParamsException(name, field, "params do not fit worker type '" + name + "': "
                     + JsonErrors.describe(e));
         } catch (IllegalArgumentException e) {
             throw new InvalidParamsException(name, "", "params do not fit worker type '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the params as the worker will get them: bound strictly ({@link #parseParams}), then
+     * given to the worker's constructor, whose exception refuses them with its message. The
+     * instance is thrown away: a constructor should only check its params (resources belong in
+     * {@code runWorker()}), since it runs here, at declaration, in the manager's JVM with the
+     * class's own loader, for foreign workers too.
+     */
+    public void checkParams(JsonNode params) {
+        Object parsed = parseParams(params);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(workerClass.getClassLoader());
+        try {
+            if (paramsType == null) {
+                constructor.newInstance();
+            } else {
+                constructor.newInstance(parsed);
+            }
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            String why = cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
+                    : cause.getMessage();
+            throw new InvalidParamsException(name, "", "worker type '" + name + "' refused these params: "
+                    + io.covey.core.text.SafeText.of(why));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InvalidParamsException(name, "", "worker type '" + name + "' cannot be built from these params: " + e);
+        } finally {
+            thread.setContextClassLoader(before);
         }
     }
 
@@ -94,7 +125,7 @@ public final class WorkerType {
      */
     public void prepareParams() {
         if (paramsType != null) {
-            CoveyJson.mapper().readerFor(paramsType);
+            CoveyJson.paramsMapper().readerFor(paramsType);
         }
     }
 

@@ -96,12 +96,25 @@ public sealed interface ControlMessage {
      *
      * @param stream {@code worker} or {@code covey}
      */
-    record Log(String stream, String line) implements ControlMessage {
+    record Log(String stream, String line,
+               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean continued) implements ControlMessage {
         public Log {
             if (!"worker".equals(stream) && !"covey".equals(stream)) {
                 throw new IllegalArgumentException("stream must be worker or covey, was " + stream);
             }
             Objects.requireNonNull(line, "line");
+        }
+
+        public Log(String stream, String line) {
+            this(stream, line, false);
+        }
+
+        /** {@code continued} (the line goes on in the next Log: one over 16 KiB is sent in pieces) only when true. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Log fromJson(@com.fasterxml.jackson.annotation.JsonProperty("stream") String stream,
+                            @com.fasterxml.jackson.annotation.JsonProperty("line") String line,
+                            @com.fasterxml.jackson.annotation.JsonProperty("continued") Boolean continued) {
+            return new Log(stream, line, Boolean.TRUE.equals(continued));
         }
     }
 

@@ -171,7 +171,7 @@ final class ControlSession {
             callbacks.reported(new StatusReport(status.call(), status.message(),
                     status.call() == StatusCall.COMPLETED ? CoveyJson.toTree(status.result()) : null));
         } else if (message instanceof ControlMessage.Log log) {
-            callbacks.log(log.stream(), log.line());
+            callbacks.logPiece(log.stream(), log.line(), log.continued());
         } else if (message instanceof ControlMessage.Publish publish) {
             callbacks.data(CoveyJson.toTree(publish.data()));
         } else if (message instanceof ControlMessage.HealthResponse response) {

@@ -279,7 +279,7 @@ final class ForeignRun implements WorkerRun {
         ProcessTree tree = child.tree();
         int code = child.exitCode();
         tree.killDescendants(); // the child is gone; whatever it left behind goes too
-        within(tree.allGone(), TREE_WAIT)
+        within(tree.allGone(context.scheduler()), TREE_WAIT)
                 .thenRun(() -> noteSurvivors(tree))
                 .thenCompose(ignored -> within(CompletableFuture.allOf(child.drained(), session.drained()),
                         DRAIN_WAIT))

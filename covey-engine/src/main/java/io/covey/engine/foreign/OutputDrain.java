@@ -18,7 +18,7 @@ import io.covey.engine.launch.RunCallbacks;
  * Reads one output stream of a child to its end, from the first moment, so the child never blocks
  * on a full pipe. Bytes become text as UTF-8 with invalid sequences replaced; text becomes lines
  * at {@code \n} (a trailing {@code \r} dropped), and a line longer than {@link #MAX_LINE_CHARS} is
- * cut into pieces of that size. The last few lines are kept to explain a failed start.
+ * cut into pieces of that size, each but the last marked as continuing. The last few lines are kept to explain a failed start.
  */
 final class OutputDrain implements Runnable {
     static final int MAX_LINE_CHARS = 16 * 1024;
@@ -106,22 +106,27 @@ final class OutputDrain implements Runnable {
     private void splitLongLine() {
         char last = line.charAt(MAX_LINE_CHARS - 1);
         if (Character.isHighSurrogate(last)) {
-            emit(line.substring(0, MAX_LINE_CHARS - 1));
+            emit(line.substring(0, MAX_LINE_CHARS - 1), true);
             line.setLength(0);
             line.append(last);
         } else {
-            emit(line.toString());
+            emit(line.toString(), true);
             line.setLength(0);
         }
     }
 
     private void emit(String text) {
+        emit(text, false);
+    }
+
+    /** @param continues whether this is a cut piece of a line that goes on */
+    private void emit(String text, boolean continues) {
         synchronized (this) {
             if (tail.size() == TAIL_LINES) {
                 tail.removeFirst();
             }
             tail.addLast(text);
         }
-        callbacks.log(stream, text);
+        callbacks.logPiece(stream, text, continues);
     }
 }

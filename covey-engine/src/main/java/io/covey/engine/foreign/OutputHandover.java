@@ -35,9 +35,14 @@ final class OutputHandover implements RunCallbacks {
 
     @Override
     public void log(String stream, String line) {
+        logPiece(stream, line, false);
+    }
+
+    @Override
+    public void logPiece(String stream, String line, boolean continues) {
         RunCallbacks current = target;
         if (current != null) {
-            current.log(stream, line);
+            current.logPiece(stream, line, continues);
             return;
         }
         long count = waitingLines.incrementAndGet();

@@ -16,12 +16,18 @@ import io.covey.engine.NamedThreadFactory;
 
 /**
  * Every event, numbered: {@code seq} increases by one per event. The last {@code capacity}
- * events are retained in a ring, and each subscription reads from it with a cursor of its own.
+ * events are retained in a ring, at most {@code maxBytes} of them (each event's size estimated
+ * once, as it is appended: {@link EventSize}), and each subscription reads from it with a cursor of its own.
  * So a slow subscriber only falls behind (and, once its cursor is evicted, is told so with a
  * {@code gap} event): it never blocks the publisher, other subscribers, or grows memory.
  */
 public final class EventJournal implements AutoCloseable {
     private final CoveyEvent[] ring;
+    private final long[] sizes;
+    private final long maxBytes;
+    private long bytes;
+    /** The oldest seq retained: the count and the byte bound both move it on. */
+    private long oldestSeq;
     private final Clock clock;
     private final Set<JournalSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ExecutorService delivery = Executors.newCachedThreadPool(new NamedThreadFactory("covey-events"));
@@ -39,6 +45,14 @@ public final class EventJournal implements AutoCloseable {
      * reused seq nor skips new events; seqs it missed in between arrive as a {@code gap}.
      */
     public EventJournal(int capacity, Clock clock, long baseSeq) {
+        this(capacity, Long.MAX_VALUE, clock, baseSeq);
+    }
+
+    /** @param maxBytes the most the retained events may take; the newest event is retained whatever its size */
+    public EventJournal(int capacity, long maxBytes, Clock clock, long baseSeq) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("the journal must retain at least one byte, was " + maxBytes);
+        }
         if (baseSeq < 0) {
             throw new IllegalArgumentException("the base seq must not be negative, was " + baseSeq);
         }
@@ -46,17 +60,30 @@ public final class EventJournal implements AutoCloseable {
             throw new IllegalArgumentException("the journal must retain at least one event, was " + capacity);
         }
         this.ring = new CoveyEvent[capacity];
+        this.sizes = new long[capacity];
+        this.maxBytes = maxBytes;
         this.clock = clock;
         this.baseSeq = baseSeq;
         this.lastSeq = baseSeq;
+        this.oldestSeq = baseSeq + 1;
     }
 
     /** Numbers the event, retains it, wakes the subscribers, and returns it with its {@code seq}. Thread-safe. */
     public CoveyEvent append(CoveyEvent event) {
+        long size = EventSize.of(event);
         CoveyEvent numbered;
         synchronized (this) {
             numbered = event.withSeq(++lastSeq);
-            ring[(int) (lastSeq % ring.length)] = numbered;
+            int index = (int) (lastSeq % ring.length);
+            if (lastSeq - ring.length >= oldestSeq) {
+                evictOldest(); // the one this event takes the place of
+            }
+            ring[index] = numbered;
+            sizes[index] = size;
+            bytes += size;
+            while (bytes > maxBytes && oldestSeq < lastSeq) {
+                evictOldest();
+            }
         }
         for (JournalSubscription subscription : subscriptions) {
             subscription.wake();
@@ -74,7 +101,20 @@ public final class EventJournal implements AutoCloseable {
     }
 
     private long oldest() {
-        return Math.max(baseSeq + 1, lastSeq - ring.length + 1);
+        return oldestSeq;
+    }
+
+    private void evictOldest() {
+        int index = (int) (oldestSeq % ring.length);
+        bytes -= sizes[index];
+        sizes[index] = 0;
+        ring[index] = null;
+        oldestSeq++;
+    }
+
+    /** About how much the retained events take (see {@link EventSize}). */
+    public synchronized long retainedBytes() {
+        return bytes;
     }
 
     public int capacity() {

@@ -17,6 +17,14 @@ public interface RunCallbacks {
      */
     void log(String stream, String line);
 
+    /**
+     * A piece of a line too long for one event: {@code continues} says the line goes on in the next
+     * piece (an output drain cuts lines at 16 KiB). By default, a line of its own.
+     */
+    default void logPiece(String stream, String piece, boolean continues) {
+        log(stream, piece);
+    }
+
     /** Data the worker published. */
     void data(JsonNode data);
 

@@ -141,6 +141,25 @@ class ForeignWorkerLauncherTest {
     }
 
     @Test
+    void killDuringAStuckStopEndsTheTreeWithinASecond() throws Exception {
+        RecordingCallbacks callbacks = new RecordingCallbacks();
+        WorkerRun run = launch("mule", StubbornWorker.class, null, callbacks);
+        await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.reported(StatusCall.RUNNING));
+        List<Long> pids = pids(callbacks.data.get(0));
+        pids.forEach(processes::track);
+        Thread.sleep(3000); // old enough that the JDK's own watch of a non-child process polls slowly
+        run.stop(Duration.ofSeconds(60));
+
+        long asked = System.nanoTime();
+        run.kill("killed on request while stopping");
+
+        RunExit exit = callbacks.awaitExit(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(1));
+        assertThat(exit).isEqualTo(new RunExit("killed on request while stopping", 137, "KILL", true));
+        assertThat(pids).noneMatch(ForeignTestSupport::alive);
+    }
+
+    @Test
     void aQuietChildLivesOnHeartbeatsButAFrozenOneIsUnresponsiveAndKilled() throws Exception {
         RecordingCallbacks callbacks = new RecordingCallbacks();
         WorkerRun run = launch("frozen", SleeperWorker.class, null, callbacks);

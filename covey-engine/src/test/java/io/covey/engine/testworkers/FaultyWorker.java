@@ -6,7 +6,8 @@ import io.covey.core.worker.CoveyWorker;
 
 /** Fails in the way its params ask for. */
 public final class FaultyWorker extends CoveyWorker<FaultyWorker.Params> {
-    public enum Fault { CONSTRUCTOR, RUN, STOP, ERROR, REPORTED }
+    /** {@code CONSTRUCTOR_AT_RUN}: refuses only on the worker's own thread, after the declaration's check accepted it. */
+    public enum Fault { CONSTRUCTOR, CONSTRUCTOR_AT_RUN, RUN, STOP, ERROR, REPORTED }
 
     public record Params(Fault fault) {
     }
@@ -17,6 +18,9 @@ public final class FaultyWorker extends CoveyWorker<FaultyWorker.Params> {
         super(params);
         if (params.fault() == Fault.CONSTRUCTOR) {
             throw new IllegalArgumentException("bad params: constructor refused");
+        }
+        if (params.fault() == Fault.CONSTRUCTOR_AT_RUN && Thread.currentThread().getName().startsWith("covey-worker-")) {
+            throw new IllegalArgumentException("the device is gone: constructor refused");
         }
     }
 

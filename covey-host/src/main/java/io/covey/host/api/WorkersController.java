@@ -15,7 +15,7 @@ import io.covey.core.api.WorkerStatus;
 import io.covey.host.problem.ApiProblemException;
 import io.covey.host.problem.ProblemKind;
 
-/** Single workers: status, restart, logs. */
+/** Single workers: status, restart, kill, logs. */
 @RestController
 @RequestMapping("/api/v1")
 public class WorkersController {
@@ -35,6 +35,12 @@ public class WorkersController {
     @PostMapping("/workers/{id}/restart")
     public WorkerStatus restart(@PathVariable String id) {
         return covey.restartWorker(id);
+    }
+
+    /** Ends the attempt at once (SIGKILL of a foreign worker's tree); see {@link CoveyOperations#kill}. */
+    @PostMapping("/workers/{id}/kill")
+    public WorkerStatus kill(@PathVariable String id) {
+        return covey.kill(id);
     }
 
     @GetMapping("/workers/{id}/logs")

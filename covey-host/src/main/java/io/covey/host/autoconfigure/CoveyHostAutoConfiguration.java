@@ -93,6 +93,7 @@ public final class CoveyHostAutoConfiguration {
         long savedSeq = state.store() == null ? 0 : state.store().loadedEventSeq();
         CoveyManager.Builder builder = CoveyManager.builder(workerTypes)
                 .settings(properties.toManagerSettings())
+                .eventLimits(properties.toEventLimits())
                 .scheduler(scheduler)
                 .eventSeqAfter(firstEventSeqBase(savedSeq, System.currentTimeMillis()));
         WorkerLauncher launcher = foreignLauncher.getIfAvailable();

@@ -87,6 +87,11 @@ public class CoveyHostProperties implements Validator {
                 ManagerSettings.defaults().logCharsPerWorker(), maxWorkersPerGroup, maxWorkers, shutdownBudget);
     }
 
+    /** What bounds the journal's memory and each worker's event rate. */
+    public io.covey.engine.EventLimits toEventLimits() {
+        return new io.covey.engine.EventLimits(events.retainedBytes.toBytes(), events.workerRate, events.workerBurst);
+    }
+
     /** The origins allowed besides the host's own: {@link #getAllowedOrigins()} and the deprecated events one. */
     public List<String> allowedOriginsInAll() {
         List<String> all = new ArrayList<>(allowedOrigins);
@@ -112,6 +117,9 @@ public class CoveyHostProperties implements Validator {
         properties.allowedOriginsInAll().forEach(origin -> checks.origin("allowedOrigins", origin));
         checks.atLeast("events.retained", properties.events.retained, 1);
         checks.atLeast("events.maxSessions", properties.events.maxSessions, 1);
+        checks.atLeast("events.retainedBytes", properties.events.retainedBytes == null ? 0 : properties.events.retainedBytes.toBytes(), 1024);
+        checks.between("events.workerRate", properties.events.workerRate, 0.001, 1e9);
+        checks.atLeast("events.workerBurst", properties.events.workerBurst, 1);
         checks.positive("events.sendTimeLimit", properties.events.sendTimeLimit);
         checks.positive("events.sendBufferSize", properties.events.sendBufferSize);
         checks.positive("events.ticketTimeToLive", properties.events.ticketTimeToLive);
@@ -294,6 +302,15 @@ public class CoveyHostProperties implements Validator {
         /** How many events are retained for replay with since=. */
         private int retained = 10_000;
 
+        /** How much memory the retained events may take (each event's size estimated once); the oldest go first. */
+        private DataSize retainedBytes = DataSize.ofMegabytes(32);
+
+        /** How many events per second one worker may add (log lines, data, progress); the excess is dropped and counted. */
+        private double workerRate = 1_000;
+
+        /** How many events one worker may add at once before its rate limit applies. */
+        private int workerBurst = 10_000;
+
         /** Most WebSocket sessions at once. */
         private int maxSessions = 256;
 
@@ -324,6 +341,30 @@ public class CoveyHostProperties implements Validator {
 
         public void setRetained(int retained) {
             this.retained = retained;
+        }
+
+        public DataSize getRetainedBytes() {
+            return retainedBytes;
+        }
+
+        public void setRetainedBytes(DataSize retainedBytes) {
+            this.retainedBytes = retainedBytes;
+        }
+
+        public double getWorkerRate() {
+            return workerRate;
+        }
+
+        public void setWorkerRate(double workerRate) {
+            this.workerRate = workerRate;
+        }
+
+        public int getWorkerBurst() {
+            return workerBurst;
+        }
+
+        public void setWorkerBurst(int workerBurst) {
+            this.workerBurst = workerBurst;
         }
 
         public int getMaxSessions() {

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.covey.core.event.CoveyEvent;
 import io.covey.core.json.CoveyJson;
+import io.covey.core.text.SafeText;
 
 /**
  * The JSON text of recent events, shared by every event session: the journal hands each
@@ -17,6 +18,8 @@ final class EventJsonCache {
     private record Entry(CoveyEvent event, String json) {
     }
 
+    static final int MAX_CACHED_CHARS = 2048;
+
     private final AtomicReferenceArray<Entry> ring;
     private final int mask;
 
@@ -27,14 +30,21 @@ final class EventJsonCache {
         this.mask = size - 1;
     }
 
+    /**
+     * The event's JSON, well-formed whatever the event holds (the engine makes workers' text safe
+     * as it enters; this is the last net before a WebSocket encodes it). Texts over
+     * {@link #MAX_CACHED_CHARS} are not kept: a ring of 16 KiB log lines would hold 64 MiB.
+     */
     String json(CoveyEvent event) {
         int index = (int) (event.seq() & mask);
         Entry entry = ring.get(index);
         if (entry != null && entry.event() == event) {
             return entry.json();
         }
-        String json = CoveyJson.write(event);
-        ring.set(index, new Entry(event, json));
+        String json = SafeText.of(CoveyJson.write(event));
+        if (json.length() <= MAX_CACHED_CHARS) {
+            ring.set(index, new Entry(event, json));
+        }
         return json;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.event.CoveyEvent;
+import io.covey.core.event.GapEvent;
 import io.covey.core.event.Subscription;
 
 /**
@@ -84,8 +85,17 @@ public final class EventStreamHandler extends TextWebSocketHandler {
         if (!session.isOpen()) {
             return;
         }
+        String text;
         try {
-            session.sendMessage(new TextMessage(json.json(event)));
+            text = json.json(event);
+        } catch (RuntimeException e) {
+            // One event that cannot be written must not close the session at it, and again at every
+            // resume: the subscriber learns it missed that seq, and the stream goes on.
+            LOG.log(System.Logger.Level.WARNING, "event " + event.seq() + " cannot be written as JSON; sending a gap", e);
+            text = json.json(new GapEvent(event.seq(), event.time(), event.seq(), event.seq()));
+        }
+        try {
+            session.sendMessage(new TextMessage(text));
             if (keepAlive != null) {
                 keepAlive.sent(session.getId());
             }

@@ -52,7 +52,7 @@ final class GroupsFileCheck {
                 String at = "groups." + group.name() + ".workers[" + i + "]";
                 WorkerSpec spec = workers.get(i);
                 try {
-                    manifest.require(spec.type()).parseParams(spec.params());
+                    manifest.require(spec.type()).checkParams(spec.params());
                 } catch (CoveyException e) {
                     throw refused(source, at, e.getMessage());
                 }

@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 public final class CoveyMetrics implements MeterBinder, AutoCloseable {
     private final CoveyManager manager;
     private final Map<String, LifecycleEvent> startingEvents = new ConcurrentHashMap<>();
+    private final java.util.Set<String> droppedMeters = ConcurrentHashMap.newKeySet();
     private volatile StateCounts stateCounts = new StateCounts(Map.of(), 0);
     private final Supplier<WarmPoolStats> warmPool;
     private Subscription subscription;
@@ -74,6 +75,12 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
     /** Group and type tag every attempt meter: both bounded by the host's worker limits, unlike worker ids. */
     private void count(MeterRegistry registry, LifecycleEvent lifecycle) {
         String key = lifecycle.worker();
+        if (lifecycle.group() != null && droppedMeters.add(lifecycle.group())) {
+            String group = lifecycle.group();
+            FunctionCounter.builder("covey.events.dropped", manager.droppedEvents(), drops -> drops.of(group))
+                    .tag("group", group).description("Events of the group's workers dropped by their rate limit")
+                    .register(registry);
+        }
         Tags tags = Tags.of("group", lifecycle.group(), "type", lifecycle.workerType() == null ? "unknown" : lifecycle.workerType());
         if (lifecycle.state() == WorkerState.STARTING && !startingEvents.containsKey(key + "#" + lifecycle.attempt())) {
             startingEvents.put(key + "#" + lifecycle.attempt(), lifecycle);
