@@ -39,6 +39,8 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     private final Clock clock;
     private final EventJournal journal;
     private final DroppedEvents droppedEvents = new DroppedEvents();
+    /** The manager's own launcher of in-process workers; null when the builder was given one. */
+    private final InProcessLauncher ownedInProcessLauncher;
     private final EngineExecutor executor = new EngineExecutor();
     private final Engine engine;
     private final Scheduler scheduler;
@@ -56,7 +58,8 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         this.journal = new EventJournal(settings.retainedEvents(), builder.eventLimits.retainedBytes(), clock,
                 builder.eventSeqBase);
         EngineContext context = new EngineContext(settings, clock, journal, builder.eventLimits, droppedEvents);
-        WorkerLauncher inProcess = builder.inProcessLauncher != null ? builder.inProcessLauncher : new InProcessLauncher(scheduler);
+        this.ownedInProcessLauncher = builder.inProcessLauncher == null ? new InProcessLauncher(scheduler) : null;
+        WorkerLauncher inProcess = builder.inProcessLauncher != null ? builder.inProcessLauncher : ownedInProcessLauncher;
         this.ownedForeignLauncher = builder.foreignLauncher == null && builder.childSettings != null
                 ? new ForeignWorkerLauncher(builder.childSettings, scheduler) : null;
         WorkerLauncher foreign = builder.foreignLauncher != null ? builder.foreignLauncher : ownedForeignLauncher;
@@ -168,6 +171,14 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     /** Where the event journal stands: its newest seq and the oldest one a {@code since=} can still replay. */
     public EventPosition eventPosition() {
         return new EventPosition(journal.lastSeq(), journal.oldestRetainedSeq());
+    }
+
+    /**
+     * Threads in-process workers started and left running after their attempt ended (threads cannot
+     * be killed), that still run, by worker id; empty with a launcher of the caller's own.
+     */
+    public java.util.Map<String, Integer> threadsLeftRunning() {
+        return ownedInProcessLauncher == null ? java.util.Map.of() : ownedInProcessLauncher.threadsLeftRunning();
     }
 
     /** Events the workers' rate limits dropped, per group. */

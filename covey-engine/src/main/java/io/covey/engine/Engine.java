@@ -271,7 +271,10 @@ final class Engine {
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {
             slot.note("refused to stop: " + outcome.message());
         }
-        slot.transitionTo(outcome.state(), outcome.message(), outcome.crashReason());
+        String message = exit.threadsLeft() == 0 ? outcome.message()
+                : outcome.message() + " (" + exit.threadsLeft() + (exit.threadsLeft() == 1 ? " thread" : " threads")
+                + " it started still running)";
+        slot.transitionTo(outcome.state(), message, outcome.crashReason());
         if (outcome.state() == WorkerState.COMPLETED) {
             JsonNode result = attempt.terminalReport().result();
             slot.completed(result);

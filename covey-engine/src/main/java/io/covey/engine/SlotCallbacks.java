@@ -87,7 +87,8 @@ final class SlotCallbacks implements RunCallbacks {
     public void exited(RunExit exit) {
         if (exited.compareAndSet(false, true)) {
             noteDrops(slot.rateLimit.takeUnreported());
-            RunExit safe = new RunExit(SafeText.of(exit.failure()), exit.exitCode(), exit.signal(), exit.forced());
+            RunExit safe = new RunExit(SafeText.of(exit.failure()), exit.exitCode(), exit.signal(), exit.forced(),
+                    exit.threadsLeft());
             engineExecutor.execute(() -> engine.onExit(slot, attempt, safe));
         }
     }

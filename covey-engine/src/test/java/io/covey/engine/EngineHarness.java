@@ -36,10 +36,16 @@ final class EngineHarness {
     }
 
     EngineHarness(ManagerSettings settings) {
-        journal = new EventJournal(settings.retainedEvents(), clock);
-        engine = new Engine(new EngineContext(settings, clock, journal), TestManagers.MANIFEST, launcher, null, scheduler,
-                engineThread, () -> 0.5, desiredStates::add);
+        this(settings, EventLimits.defaults());
     }
+
+    EngineHarness(ManagerSettings settings, EventLimits limits) {
+        journal = new EventJournal(settings.retainedEvents(), limits.retainedBytes(), clock, 0);
+        engine = new Engine(new EngineContext(settings, clock, journal, limits, droppedEvents), TestManagers.MANIFEST, launcher,
+                null, scheduler, engineThread, () -> 0.5, desiredStates::add);
+    }
+
+    final DroppedEvents droppedEvents = new DroppedEvents();
 
     GroupDiff runGroup(String group, WorkerSpec... specs) {
         GroupDiff diff = engine.declarations().declare(group, List.of(specs), true, "declared");

@@ -72,6 +72,11 @@ public final class RecordingLauncher implements WorkerLauncher {
             this.callbacks = callbacks;
         }
 
+        /** What the run tells the engine, for a test to speak as the worker (log lines, data). */
+        public RunCallbacks callbacks() {
+            return callbacks;
+        }
+
         public LaunchRequest request() {
             return request;
         }

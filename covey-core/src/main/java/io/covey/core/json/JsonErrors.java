@@ -97,6 +97,30 @@ public final class JsonErrors {
         return field + " does not fit what is expected there";
     }
 
+    /**
+     * {@link #describe(JacksonException)} for an error in binding a tree: where the error itself
+     * does not say what the value was (a refused coercion, such as {@code 1.5} for an integer or
+     * {@code "ten"} for a number), the value at the error's path in {@code source} is added.
+     */
+    public static String describe(JacksonException e, tools.jackson.databind.JsonNode source) {
+        String text = describe(e);
+        if (text.contains(", was ") || source == null) {
+            return text;
+        }
+        tools.jackson.databind.JsonNode node = source;
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (node == null) {
+                break;
+            }
+            node = ref.getPropertyName() != null ? node.get(ref.getPropertyName())
+                    : ref.getIndex() >= 0 ? node.get(ref.getIndex()) : node;
+        }
+        if (node == null || node == source || node.isContainer() || node.isMissingNode()) {
+            return text;
+        }
+        return text + ", was " + (node.isString() ? shown(node.asString()) : node.toString());
+    }
+
     /** The message of a value's own check (a record's compact constructor, a creator) that Jackson wrapped, if one refused it. */
     private static String refusal(JacksonException e) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {

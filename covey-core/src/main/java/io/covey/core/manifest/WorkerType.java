@@ -77,7 +77,7 @@ public final class WorkerType {
         } catch (JacksonException e) {
             String field = JsonErrors.path(e);
             throw new InvalidParamsException(name, field, "params do not fit worker type '" + name + "': "
-                    + JsonErrors.describe(e));
+                    + JsonErrors.describe(e, params));
         } catch (IllegalArgumentException e) {
             throw new InvalidParamsException(name, "", "params do not fit worker type '" + name + "': " + e.getMessage());
         }

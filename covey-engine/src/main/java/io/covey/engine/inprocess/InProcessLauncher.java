@@ -1,5 +1,6 @@
 package io.covey.engine.inprocess;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
@@ -24,16 +25,23 @@ public final class InProcessLauncher implements WorkerLauncher {
     private final Scheduler scheduler;
     /** Health checks run here, never on the engine thread; idle threads end after a minute. */
     private final ExecutorService healthChecks = Executors.newCachedThreadPool(new NamedThreadFactory("covey-health"));
+    private final WorkerThreads threads = new WorkerThreads();
     private final ExecutorService runThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), new NamedThreadFactory("covey-worker"));
+            new SynchronousQueue<>(), threads);
 
     public InProcessLauncher(Scheduler scheduler) {
         this.scheduler = scheduler;
+        SystemExitWatch.install();
+    }
+
+    /** The threads in-process workers started and left running after their attempt ended, that still run, by worker. */
+    public Map<String, Integer> threadsLeftRunning() {
+        return threads.stillRunning();
     }
 
     @Override
     public WorkerRun launch(LaunchRequest request, RunCallbacks callbacks) {
-        InProcessRun run = new InProcessRun(request, callbacks, scheduler, runThreads, healthChecks);
+        InProcessRun run = new InProcessRun(request, callbacks, scheduler, runThreads, healthChecks, threads);
         run.start();
         return run;
     }

@@ -3,6 +3,9 @@ package io.covey.engine.inprocess;
 import static io.covey.core.worker.WorkerAttempt.describe;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,8 +65,14 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     private volatile Scheduler.Cancellable stopDeadline;
     private final HealthCheckRunner healthChecks;
 
+    private final WorkerThreads workerThreads;
+    /** The run thread's group and what lived in it before this attempt: what is new there at the end, it left. */
+    private volatile ThreadGroup runGroup;
+    private volatile java.util.Set<Thread> threadsBefore = java.util.Set.of();
+
     InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor runThreads,
-                 Executor healthExecutor) {
+                 Executor healthExecutor, WorkerThreads workerThreads) {
+        this.workerThreads = workerThreads;
         this.request = request;
         this.callbacks = callbacks;
         this.scheduler = scheduler;
@@ -86,6 +95,8 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
                 ? null : thread.getUncaughtExceptionHandler();
         // Named after the worker while it runs it, so thread dumps still say whose thread is whose.
         thread.setName("covey-worker-" + request.attemptId());
+        threadsBefore = WorkerThreads.groupOfCurrentThread();
+        runGroup = thread.getThreadGroup();
         synchronized (this) {
             runThread = thread;
         }
@@ -167,8 +178,58 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             if (deadline != null) {
                 deadline.cancel();
             }
-            callbacks.exited(exit);
+            List<Thread> left = threadsLeftRunning();
+            if (!left.isEmpty()) {
+                workerThreads.leftRunning(request.workerId(), left);
+                callbacks.log("covey", left.size() + (left.size() == 1 ? " thread" : " threads")
+                        + " this worker started still run after its attempt ended: "
+                        + left.stream().map(Thread::getName).sorted().toList()
+                        + " (threads cannot be killed; run such a worker foreign)");
+            }
+            callbacks.exited(left.isEmpty() ? exit : exit.withThreadsLeft(left.size()));
         }
+    }
+
+    /** Grace for threads on their way out (an executor shutting down as the worker returns). */
+    private static final long LEFT_THREADS_GRACE_MILLIS = 100;
+
+    /** The threads new in the run thread's group since this attempt began, still alive after a short grace. */
+    private List<Thread> threadsLeftRunning() {
+        ThreadGroup group = runGroup;
+        if (group == null) {
+            return List.of();
+        }
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int count = group.enumerate(threads, true);
+        Set<Thread> before = threadsBefore;
+        Thread own;
+        synchronized (this) {
+            own = runThread;
+        }
+        List<Thread> left = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Thread thread = threads[i];
+            // Covey's own pools start threads lazily from whichever thread first needs one (a worker's
+            // log() waking an event subscriber, say): those are Covey's, not the worker's.
+            if (thread != own && thread != Thread.currentThread() && !before.contains(thread)
+                    && !thread.getName().startsWith("covey-")) {
+                left.add(thread);
+            }
+        }
+        long deadline = System.nanoTime() + LEFT_THREADS_GRACE_MILLIS * 1_000_000;
+        for (Thread thread : left) {
+            long wait = (deadline - System.nanoTime()) / 1_000_000;
+            if (wait > 0 && thread != Thread.currentThread()) {
+                try {
+                    thread.join(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        left.removeIf(thread -> !thread.isAlive());
+        return left;
     }
 
     // --- WorkerReporter: the worker's status calls ---

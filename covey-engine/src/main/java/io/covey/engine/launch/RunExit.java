@@ -9,8 +9,17 @@ package io.covey.engine.launch;
  * @param exitCode the child's exit code, when there was a child and it exited
  * @param signal   the signal that ended the child (KILL, TERM, ...), when known
  * @param forced   whether the runtime had to force the end (abandoned thread, SIGTERM, SIGKILL)
+ * @param threadsLeft threads an in-process worker started and left running when its attempt ended
  */
-public record RunExit(String failure, Integer exitCode, String signal, boolean forced) {
+public record RunExit(String failure, Integer exitCode, String signal, boolean forced, int threadsLeft) {
+    public RunExit(String failure, Integer exitCode, String signal, boolean forced) {
+        this(failure, exitCode, signal, forced, 0);
+    }
+
+    public RunExit withThreadsLeft(int count) {
+        return new RunExit(failure, exitCode, signal, forced, count);
+    }
+
     public static RunExit normal() {
         return new RunExit(null, null, null, false);
     }

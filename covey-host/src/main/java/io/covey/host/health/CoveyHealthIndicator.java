@@ -51,6 +51,13 @@ public final class CoveyHealthIndicator implements HealthIndicator {
         if (!checks.isEmpty()) {
             details.put("health", checks);
         }
+        if (covey instanceof io.covey.engine.CoveyManager manager) {
+            Map<String, Integer> left = manager.threadsLeftRunning();
+            if (!left.isEmpty()) {
+                // Not DOWN: the workers are stopped; the threads are a leak to fix (or a reason to run them foreign).
+                details.put("threadsLeftRunning", left);
+            }
+        }
         Health.Builder builder = failed > 0 ? Health.down() : Health.up();
         if (failed > 0) {
             details.put("reason", failed + " worker(s) FAILED: they crashed too often and are not restarted");

@@ -56,6 +56,9 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
                 .register(registry);
         Gauge.builder("covey.events.subscribers", manager.journal(), journal -> journal.subscriberCount())
                 .description("Event subscribers, WebSocket sessions included").register(registry);
+        Gauge.builder("covey.worker.threads.left", manager,
+                        m -> m.threadsLeftRunning().values().stream().mapToInt(Integer::intValue).sum())
+                .description("Threads in-process workers started and left running after they ended").register(registry);
 
         Gauge.builder("covey.warmpool.children", warmPool, pool -> pool.get().waiting()).tag("state", "waiting")
                 .description("Warm child JVMs waiting for a foreign worker (never workers themselves)").register(registry);

@@ -21,7 +21,9 @@ import io.covey.host.events.EventStreamHandler;
 
 /** The WebSocket event stream: order, resume with since=, and slow subscribers. */
 @SpringBootTest(classes = TestHostConfiguration.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"covey.host.worker-defaults.foreign=false", "covey.host.events.retained=200000"})
+        properties = {"covey.host.worker-defaults.foreign=false", "covey.host.events.retained=200000",
+                // This test is about fan-out, not about one worker's limits: 100,000 events of one worker must all pass.
+                "covey.host.events.worker-burst=1000000", "covey.host.events.retained-bytes=256MB"})
 class HostEventStreamTest {
     @LocalServerPort
     int port;

@@ -87,6 +87,23 @@ class HostKillAndStrictParamsTest {
         await().until(() -> api.get("/api/v1/workers/sleepy").json().get("state").asString().equals("COMPLETED"));
     }
 
+    @Test
+    void threadsAnInProcessWorkerLeftRunningAreInItsStopEventAMetricAndHealth() {
+        HttpJson api = new HttpJson(port, null);
+        assertThat(api.put("/api/v1/groups/hostile", "{\"workers\":[{\"type\":\"LeakingWorker\",\"id\":\"leaker\","
+                + "\"options\":{\"foreign\":false}}]}").status()).isEqualTo(200);
+        await().until(() -> api.get("/api/v1/workers/leaker").json().get("state").asString().equals("RUNNING"));
+        api.post("/api/v1/groups/hostile/stop", null);
+        await().until(() -> api.get("/api/v1/workers/leaker").json().get("state").asString().equals("STOPPED"));
+
+        assertThat(api.get("/api/v1/workers/leaker").json().get("message").asString()).endsWith("(3 threads it started still running)");
+        JsonNode health = api.get("/actuator/health").json();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/covey/details/threadsLeftRunning/leaker").asInt()).isEqualTo(3);
+        assertThat(api.get("/actuator/metrics/covey.worker.threads.left").json().get("measurements").get(0).get("value").asDouble())
+                .isGreaterThanOrEqualTo(3.0);
+    }
+
     private static void assertRefused(HttpJson api, String params, String foreign, String field, String detail) {
         HttpJson.Response response = api.put("/api/v1/groups/hostile", spec(params, foreign));
         assertThat(response.status()).as(params).isEqualTo(400);

@@ -17,7 +17,7 @@ public class HostileHostConfiguration {
     @Bean
     CoveyManifest hostileManifest() {
         return CoveyManifest.of(NastyTextWorker.class, ServiceWorker.class, ChattyJob.class, FloodWorker.class,
-                io.covey.engine.testworkers.SleepyWorker.class,
+                io.covey.engine.testworkers.SleepyWorker.class, io.covey.engine.testworkers.LeakingWorker.class,
                 io.covey.engine.foreign.workers.StubbornWorker.class);
     }
 }
