@@ -57,7 +57,9 @@ class HealthCheckTest {
         await().until(() -> health("hangs").size() >= 1 && health("fine").size() >= 1);
         Files.createFile(hanging.resolve("hang"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> manager.worker("hangs").attempt() >= 2);
+        // The listener is told after the manager's state moves on: wait for the events, not only the attempt.
+        await().atMost(Duration.ofSeconds(10)).until(() -> manager.worker("hangs").attempt() >= 2
+                && events.lifecycle("hangs").stream().anyMatch(e -> e.state() == WorkerState.CRASHED));
 
         List<HealthEvent> failures = health("hangs").stream().filter(h -> !h.healthy()).toList();
         assertThat(failures).hasSizeGreaterThanOrEqualTo(3);
