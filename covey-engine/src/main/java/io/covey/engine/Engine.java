@@ -183,7 +183,7 @@ final class Engine {
         SlotCallbacks callbacks = new SlotCallbacks(this, slot, attempt, context, engineExecutor);
         WorkerLauncher launcher = Boolean.TRUE.equals(slot.options().foreign()) ? foreignLauncher : inProcessLauncher;
         LaunchRequest request = new LaunchRequest(slot.id, slot.group(), attempt.number(), slot.type(), slot.spec().params(),
-                slot.options());
+                slot.options(), slot.instance() == null ? 0 : slot.instance());
         WorkerRun run;
         try {
             run = launcher.launch(request, callbacks);

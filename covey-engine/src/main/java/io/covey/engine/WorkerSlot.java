@@ -27,8 +27,11 @@ import tools.jackson.databind.JsonNode;
 final class WorkerSlot {
     enum Desired { RUN, STOP, REMOVE }
 
-    /** A worker's declaration as the engine runs it: its group, spec, type and options with every default filled in. */
-    record Declared(String group, WorkerSpec spec, WorkerType type, WorkerOptions options) {
+    /**
+     * A worker's declaration as the engine runs it: its group, spec, type and options with every
+     * default filled in, and which of the spec's instances it is (null for a spec without them).
+     */
+    record Declared(String group, WorkerSpec spec, WorkerType type, WorkerOptions options, Integer instance) {
     }
 
     final String id;
@@ -108,6 +111,11 @@ final class WorkerSlot {
 
     WorkerOptions options() {
         return declared.options();
+    }
+
+    /** Which of its spec's instances this worker is, or null for a spec without instances. */
+    Integer instance() {
+        return declared.instance();
     }
 
     /** A new declaration replaces the old one as a whole. */
@@ -207,6 +215,6 @@ final class WorkerSlot {
         return new WorkerStatus(id, group(), spec().type(), Boolean.TRUE.equals(options.foreign()), state, message,
                 attempt.number(), Math.max(0, attempt.number() - 1), attempt.isLive() ? attempt.run().pid() : null,
                 attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
-                Boolean.TRUE.equals(options.critical()), health);
+                Boolean.TRUE.equals(options.critical()), health, instance());
     }
 }
