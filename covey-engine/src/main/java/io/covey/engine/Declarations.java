@@ -14,6 +14,7 @@ import io.covey.core.api.NotFoundException;
 import io.covey.core.event.GroupEvent;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.UpdateStrategy;
 import io.covey.core.spec.WorkerSpec;
 
 /**
@@ -139,7 +140,11 @@ final class Declarations {
                 }
                 case REPLACE -> {
                     applySpec(slot, slot.group(), worker);
-                    slot.wantFreshStart();
+                    if (spec.updateStrategy() == UpdateStrategy.ROLLING) {
+                        slot.wantRollingReplacement(); // the engine rolls it if it runs, else recreates it
+                    } else {
+                        slot.wantFreshStart();
+                    }
                 }
                 case RESUME_STOPPED -> {
                     slot.restartTracker.reset();
