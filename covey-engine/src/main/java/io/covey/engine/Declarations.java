@@ -66,7 +66,7 @@ final class Declarations {
         if (replaceAll && existing != null) {
             existing.workerIds.stream().filter(id -> !wanted.containsKey(id)).forEach(dropped::add);
         }
-        return apply(groupName, wanted, dropped, change);
+        return apply(groupName, wanted, dropped, change, List.of());
     }
 
     /**
@@ -89,7 +89,19 @@ final class Declarations {
         int hostSize = liveDeclarations() - current.size() + instances;
         Map<String, WantedWorker> wanted = validator.validate(group.name, List.of(scaled), false, slots, groupSize, hostSize);
         List<String> dropped = current.stream().filter(other -> !wanted.containsKey(other)).toList();
-        return apply(group.name, wanted, dropped, "scaled");
+        // The instances that stay only learn their new count: one stopped stays stopped, as its siblings do.
+        Map<String, WantedWorker> added = new LinkedHashMap<>();
+        List<String> kept = new ArrayList<>();
+        wanted.forEach((other, worker) -> {
+            WorkerSlot slot = slots.get(other);
+            if (current.contains(other) && slot.instance() != null) {
+                slot.declare(new WorkerSlot.Declared(slot.group(), scaled, slot.type(), slot.options(), worker.instance()));
+                kept.add(other);
+            } else {
+                added.put(other, worker);
+            }
+        });
+        return apply(group.name, added, dropped, "scaled", kept);
     }
 
     /** The slot of worker {@code id}, or of the first instance of the spec whose id it is; else not found. */
@@ -117,12 +129,16 @@ final class Declarations {
         return slot.spec().effectiveId().equals(member.spec().effectiveId());
     }
 
-    /** Makes the wanted workers so and removes the dropped ones, as one change of the group. */
-    private GroupDiff apply(String groupName, Map<String, WantedWorker> wanted, List<String> dropped, String change) {
+    /**
+     * Makes the wanted workers so and removes the dropped ones, as one change of the group;
+     * {@code kept} are reported unchanged.
+     */
+    private GroupDiff apply(String groupName, Map<String, WantedWorker> wanted, List<String> dropped, String change,
+                            List<String> kept) {
         DeclaredGroup group = groups.computeIfAbsent(groupName, DeclaredGroup::new);
         List<String> started = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>(kept);
         List<WorkerSlot> touched = new ArrayList<>();
 
         for (WantedWorker worker : wanted.values()) {

@@ -132,6 +132,24 @@ class InstancesTest {
     }
 
     @Test
+    void scalingAStoppedGroupLeavesItsStoppedInstancesStopped() {
+        runWeb(2);
+        engine.stopGroup("g");
+        engine.run("web-0").exitNormally();
+        engine.run("web-1").exitNormally();
+        engine.settle();
+
+        GroupDiff diff = engine.scale("web", 3);
+
+        assertThat(diff.started()).containsExactly("web-2");
+        assertThat(diff.unchanged()).containsExactly("web-0", "web-1");
+        assertThat(engine.worker("web-0").state()).isEqualTo(STOPPED);
+        assertThat(engine.launcher.runs("web-0")).hasSize(1);
+        assertThat(engine.worker("web-0").spec().instances()).isEqualTo(3);
+        assertThat(engine.launcher.runs("web-2")).hasSize(1);
+    }
+
+    @Test
     void aCrashOfOneInstanceRestartsOnlyThatInstance() {
         runWeb(3);
 
