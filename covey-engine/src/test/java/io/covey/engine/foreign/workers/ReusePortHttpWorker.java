@@ -74,8 +74,10 @@ public class ReusePortHttpWorker extends CoveyWorker<ReusePortHttpWorker.Params>
 
     @Override
     public void stopWorker() throws Exception {
+        // First the listener: no new connection comes to this attempt any more. Only then may a client be
+        // told to reconnect, or it could reconnect into this listener's queue just before it closes.
+        server.close();
         draining = true;
-        server.close(); // first: no new connection comes to this attempt any more
         long deadline = System.nanoTime() + DRAIN.toNanos();
         while (!connections.isEmpty() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10); // each connection closes after its next answer
