@@ -170,6 +170,9 @@ final class RollingUpdates {
         SideAttempt successor = slot.successor();
         slot.adoptSuccessor();
         slot.note("attempt " + successor.attempt.number() + " takes over: the attempt it was to replace ended first");
+        if (slot.state() == WorkerState.RUNNING) {
+            engine.watchHealth(slot, successor.attempt); // else its running() will start the checks
+        }
         Roll roll = rolls.get(familyOf(slot));
         if (roll != null && slot.id.equals(roll.active)) {
             roll.active = null;

@@ -248,6 +248,28 @@ class RollingUpdateTest {
     }
 
     @Test
+    void anOldAttemptThatEndsWhileItsSuccessorStartsHandsOverToItInsteadOfRestarting() {
+        engine.runGroup("g", web("v1", null));
+        running("web");
+        FakeRun old = engine.run("web");
+        engine.runGroup("g", web("v2", null));
+        FakeRun next = engine.run("web");
+
+        old.exit(RunExit.failed("out of memory"));
+        engine.settle();
+
+        assertThat(attempt("web", 1)).extracting(LifecycleEvent::state).endsWith(RUNNING, CRASHED);
+        assertThat(engine.launcher.runs("web")).hasSize(2); // no restart of attempt 1: attempt 2 is on its way
+        assertThat(engine.worker("web").attempt()).isEqualTo(2);
+        assertThat(engine.worker("web").state()).isEqualTo(STARTING);
+        next.report(StatusCall.RUNNING, "serving v2");
+        engine.settle();
+        assertThat(engine.worker("web").state()).isEqualTo(RUNNING);
+        assertThat(attempt("web", 2)).extracting(LifecycleEvent::state).containsExactly(STARTING, RUNNING);
+        assertThat(rollMessages()).last().isEqualTo("rolling update done: 1 of 1 replaced (web)");
+    }
+
+    @Test
     void removingAWorkerInTheMiddleOfARollStopsBothAttempts() {
         engine.runGroup("g", web("v1", null));
         running("web");
