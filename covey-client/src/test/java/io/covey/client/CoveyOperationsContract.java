@@ -175,6 +175,26 @@ abstract class CoveyOperationsContract {
     }
 
     @Test
+    void aRollingUpdateReplacesEachInstanceAndSaysSoInGroupEvents() {
+        List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
+        WorkerSpec v1 = WorkerSpec.of("ServiceWorker", new ServiceWorker.Params("v1")).withId(id("api")).withInstances(2)
+                .withUpdate(io.covey.core.spec.UpdateStrategy.ROLLING);
+        try (Subscription subscription = operations().subscribe(EventFilter.group(group).withTypes(EventType.GROUP), seen::add)) {
+            operations().runGroup(group, List.of(v1));
+            await().until(() -> state(id("api-0")) == WorkerState.RUNNING && state(id("api-1")) == WorkerState.RUNNING);
+
+            GroupDiff diff = operations().runGroup(group, List.of(v1.withInstances(2).withUpdate(io.covey.core.spec.UpdateStrategy.ROLLING)
+                    .withOptions(WorkerOptions.NONE.withStopTimeout(Duration.ofSeconds(3)))));
+
+            assertThat(diff.started()).containsExactly(id("api-0"), id("api-1"));
+            await().untilAsserted(() -> assertThat(seen).anySatisfy(e -> assertThat(((io.covey.core.event.GroupEvent) e).message())
+                    .isEqualTo("rolling update done: 2 of 2 replaced (" + id("api-0") + ", " + id("api-1") + ")")));
+        }
+        assertThat(operations().worker(id("api-1")).attempt()).isEqualTo(2);
+        assertThat(operations().worker(id("api-1")).spec().update()).isEqualTo(io.covey.core.spec.UpdateStrategy.ROLLING);
+    }
+
+    @Test
     void aSubscriberReceivesTheLifecycleOfAJobInOrder() {
         List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
         try (Subscription subscription = operations().subscribe(EventFilter.group(group).withTypes(EventType.LIFECYCLE), seen::add)) {
