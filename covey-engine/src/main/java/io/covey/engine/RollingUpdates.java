@@ -50,6 +50,8 @@ final class RollingUpdates {
         final Set<String> queued = new LinkedHashSet<>();
         final List<String> replaced = new ArrayList<>();
         String active;
+        /** Its first step is queued on the engine thread. */
+        boolean starting;
 
         Roll(String group) {
             this.group = group;
@@ -86,11 +88,18 @@ final class RollingUpdates {
             return false; // nothing serving to keep: recreate
         }
         Roll roll = rolls.computeIfAbsent(familyOf(slot), key -> new Roll(slot.group()));
-        if (roll.active == null) {
-            roll.queued.remove(slot.id);
-            begin(roll, slot);
-        } else if (!roll.active.equals(slot.id)) {
+        if (!slot.id.equals(roll.active)) {
             roll.queued.add(slot.id);
+        }
+        if (roll.active == null && !roll.starting) {
+            // After the declaration that asked for it, so every instance it changed has joined the roll first.
+            roll.starting = true;
+            engineExecutor.execute(() -> {
+                roll.starting = false;
+                if (roll.active == null && rolls.get(familyOf(slot)) == roll) {
+                    next(roll);
+                }
+            });
         }
         return true;
     }

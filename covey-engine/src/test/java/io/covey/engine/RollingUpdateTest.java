@@ -124,7 +124,8 @@ class RollingUpdateTest {
             assertThat(engine.worker(id).attempt()).isEqualTo(2);
             assertThat(engine.worker(id).state()).isEqualTo(RUNNING);
         });
-        assertThat(rollMessages()).contains("rolling web-1 (2 of 3): starting attempt 2 beside attempt 1")
+        assertThat(rollMessages()).startsWith("rolling web-0 (1 of 3): starting attempt 2 beside attempt 1")
+                .contains("rolling web-1 (2 of 3): starting attempt 2 beside attempt 1")
                 .last().isEqualTo("rolling update done: 3 of 3 replaced (web-0, web-1, web-2)");
     }
 
