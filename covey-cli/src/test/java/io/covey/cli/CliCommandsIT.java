@@ -232,6 +232,7 @@ class CliCommandsIT {
         assertThat(up.lines()).containsExactly("group cli-web: 2 started, 1 unchanged", "  + cli-api-1  started",
                 "  + cli-api-2  started");
         await().until(() -> state("cli-api-1") == WorkerState.RUNNING && state("cli-api-2") == WorkerState.RUNNING);
+        assertThat(cli.run("status", "cli-api-2").out()).contains("instance  2 of 3");
 
         Cli.Result down = cli.run("scale", "cli-api-2", "1");
         assertThat(down.exitCode()).as(down.toString()).isZero();

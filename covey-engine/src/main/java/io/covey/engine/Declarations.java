@@ -88,6 +88,13 @@ final class Declarations {
         int groupSize = group.workerIds.size() - current.size() + instances;
         int hostSize = liveDeclarations() - current.size() + instances;
         Map<String, WantedWorker> wanted = validator.validate(group.name, List.of(scaled), false, slots, groupSize, hostSize);
+        for (String other : wanted.keySet()) {
+            WorkerSlot holder = slots.get(other);
+            if (!current.contains(other) && holder != null && holder.desired() != WorkerSlot.Desired.REMOVE) {
+                throw new InvalidSpecException("cannot scale '" + id + "' to " + instances + " instances: its instance id '"
+                        + other + "' is already the id of another worker of group '" + holder.group() + "'");
+            }
+        }
         List<String> dropped = current.stream().filter(other -> !wanted.containsKey(other)).toList();
         // The instances that stay only learn their new count: one stopped stays stopped, as its siblings do.
         Map<String, WantedWorker> added = new LinkedHashMap<>();

@@ -129,6 +129,11 @@ class InstancesTest {
                 .containsExactly("web-0", "web-1", "other");
         assertThatThrownBy(() -> engine.scale("nobody", 2)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> engine.scale("web", 0)).isInstanceOf(InvalidSpecException.class);
+        WorkerSpec web3 = new WorkerSpec("ServiceWorker", "web-3", CoveyJson.toTree(Map.of("name", "w3")), null);
+        engine.engine.declarations().declare("g", List.of(web3), false, "workers-added");
+        assertThatThrownBy(() -> engine.scale("web", 4)).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("instance id 'web-3' is already the id of another worker of group 'g'");
+        assertThat(engine.worker("web-3").spec().params().get("name").asString()).isEqualTo("w3");
     }
 
     @Test
