@@ -8,7 +8,15 @@ function workerFrom(status) {
     message: status.message || '', attempt: status.attempt, restarts: status.restarts, pid: status.pid ?? null,
     startedAt: status.startedAt ? Date.parse(status.startedAt) : null,
     endedAt: status.endedAt ? Date.parse(status.endedAt) : null,
+    ...instanceOf(status),
   };
+}
+
+/** An instance's index and its family, the id its siblings share: `web-2` of instance 2 is of `web`. */
+function instanceOf(status) {
+  if (status.instance === undefined || status.instance === null) return { instance: null, family: null };
+  const suffix = `-${status.instance}`;
+  return { instance: status.instance, family: status.id.endsWith(suffix) ? status.id.slice(0, -suffix.length) : status.id };
 }
 
 export class Model {

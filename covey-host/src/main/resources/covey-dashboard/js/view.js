@@ -65,20 +65,41 @@ export class View {
   }
 
   renderRows(entry, group) {
-    for (const [id, row] of entry.rows) {
-      if (!group.workers.has(id)) { row.tr.remove(); entry.rows.delete(id); }
+    const lines = linesOf(group);
+    const keys = new Set(lines.map((line) => line.key));
+    for (const [key, row] of entry.rows) {
+      if (!keys.has(key)) { row.tr.remove(); entry.rows.delete(key); }
     }
-    [...group.workers.keys()].sort().forEach((id, index) => {
-      const worker = group.workers.get(id);
-      const row = entry.rows.get(id) || this.createRow(entry, worker);
+    lines.forEach((line, index) => {
+      const row = entry.rows.get(line.key) || (line.members ? this.createFamilyRow(entry, line) : this.createRow(entry, line.worker));
       if (entry.tbody.children[index] !== row.tr) entry.tbody.insertBefore(row.tr, entry.tbody.children[index] || null);
-      this.fillRow(row, worker);
+      if (line.members) this.fillFamilyRow(row, line); else this.fillRow(row, line.worker);
     });
+  }
+
+  /** The heading row of a spec's instances: its id, how many, and their states at a glance. */
+  createFamilyRow(entry, line) {
+    const summary = el('span', { class: 'family-summary' });
+    const name = el('span', { class: 'family-name' });
+    const tr = el('tr', { class: 'family', 'data-family': line.family },
+      el('td', { colspan: COLUMNS.length + 1 }, name, ' ', summary));
+    const row = { tr, cells: { name, summary } };
+    entry.rows.set(line.key, row);
+    return row;
+  }
+
+  fillFamilyRow(row, line) {
+    const states = new Map();
+    for (const worker of line.members) states.set(worker.state, (states.get(worker.state) || 0) + 1);
+    setText(row.cells.name, line.family);
+    setText(row.cells.summary, `${line.members.length} instance${line.members.length === 1 ? '' : 's'}: `
+      + [...states].map(([state, n]) => `${n} ${state}`).join(', '));
   }
 
   createRow(entry, worker) {
     const cells = {};
     const tr = el('tr', { 'data-worker': worker.id, tabindex: 0, title: 'open the logs' });
+    if (worker.family !== null) { tr.classList.add('instance'); tr.dataset.family = worker.family; }
     for (const [key, label] of COLUMNS) {
       cells[key] = el('td', { class: `col-${key}`, 'data-label': label });
       tr.append(cells[key]);
@@ -125,4 +146,28 @@ export class View {
     this.sections.clear();
     this.countsList.replaceChildren();
   }
+}
+
+/**
+ * The rows of a group in order: workers by id, and the instances of a spec together under a
+ * heading row of their own, where the spec's id sorts, by index (web-2 before web-10).
+ */
+function linesOf(group) {
+  const units = new Map(); // sort name -> a worker, or a family's members
+  for (const worker of group.workers.values()) {
+    if (worker.family === null) { units.set(worker.id, { key: worker.id, worker }); continue; }
+    const unit = units.get(`${worker.family}\u0000`) || { key: `family:${worker.family}`, family: worker.family, members: [] };
+    unit.members.push(worker);
+    units.set(`${worker.family}\u0000`, unit);
+  }
+  const lines = [];
+  for (const name of [...units.keys()].sort()) {
+    const unit = units.get(name);
+    lines.push(unit);
+    if (unit.members) {
+      unit.members.sort((a, b) => a.instance - b.instance);
+      unit.members.forEach((worker) => lines.push({ key: worker.id, worker }));
+    }
+  }
+  return lines;
 }

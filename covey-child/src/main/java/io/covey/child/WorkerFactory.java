@@ -21,13 +21,22 @@ final class WorkerFactory {
     private WorkerFactory() {
     }
 
+    /**
+     * Builds the worker and tells it which instance it is; the child runs this one worker, so the
+     * index is also its JVM's system property {@value CoveyWorker#INSTANCE_PROPERTY} (set before the
+     * constructor runs, for code that reads it there). Not an environment variable: a warm child
+     * was started before anyone knew which worker it would run.
+     */
     static CoveyWorker<?> create(ControlMessage.Welcome welcome) throws Throwable {
         CoveyManifest manifest = PRELOADED.get(welcome.workerClass());
         if (manifest == null) {
             Class<?> workerClass = Class.forName(welcome.workerClass(), true, Thread.currentThread().getContextClassLoader());
             manifest = CoveyManifest.builder().add(workerClass).build();
         }
-        return manifest.require(welcome.workerType()).instantiate(welcome.params());
+        System.setProperty(CoveyWorker.INSTANCE_PROPERTY, Integer.toString(welcome.instance()));
+        CoveyWorker<?> worker = manifest.require(welcome.workerType()).instantiate(welcome.params());
+        worker.attachInstance(welcome.instance());
+        return worker;
     }
 
     /**

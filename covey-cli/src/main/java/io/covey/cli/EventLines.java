@@ -47,7 +47,7 @@ public final class EventLines {
                     + text(t, e.message());
         }
         if (event instanceof GroupEvent e) {
-            return e.change() + ids(t, " started ", e.started()) + ids(t, " stopped ", e.stopped());
+            return e.change() + ids(t, " started ", e.started()) + ids(t, " stopped ", e.stopped()) + text(t, e.message());
         }
         GapEvent e = (GapEvent) event;
         return t.paint("missed events " + e.fromSeq() + " to " + e.toSeq() + " (no longer retained): re-read state with covey ls",

@@ -14,6 +14,7 @@ import io.covey.cli.commands.LsCommand;
 import io.covey.cli.commands.ManifestCommand;
 import io.covey.cli.commands.NukeCommand;
 import io.covey.cli.commands.RestartCommand;
+import io.covey.cli.commands.ScaleCommand;
 import io.covey.cli.commands.StatusCommand;
 import io.covey.cli.commands.StopCommand;
 import io.covey.cli.commands.TopCommand;
@@ -39,6 +40,7 @@ final class Subcommands {
         ALL.put("events", EventsCommand::new);
         ALL.put("stop", StopCommand::new);
         ALL.put("restart", RestartCommand::new);
+        ALL.put("scale", ScaleCommand::new);
         ALL.put("nuke", NukeCommand::new);
         ALL.put("manifest", ManifestCommand::new);
         ALL.put("top", TopCommand::new);

@@ -217,6 +217,39 @@ class CliCommandsIT {
     }
 
     @Test
+    void scaleStartsAndStopsTheHighestInstancesAndRefusesWhatItCannotDo() throws IOException {
+        Path file = Files.writeString(dir.resolve("web.yaml"), """
+                groups:
+                  cli-web:
+                    workers:
+                      - {type: ServiceWorker, id: cli-api, params: {name: api}, instances: 1}
+                """);
+        assertThat(cli.run("apply", "-f", file.toString()).exitCode()).isZero();
+        await().until(() -> state("cli-api-0") == WorkerState.RUNNING);
+
+        Cli.Result up = cli.run("scale", "cli-api", "3");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.lines()).containsExactly("group cli-web: 2 started, 1 unchanged", "  + cli-api-1  started",
+                "  + cli-api-2  started");
+        await().until(() -> state("cli-api-1") == WorkerState.RUNNING && state("cli-api-2") == WorkerState.RUNNING);
+        assertThat(cli.run("status", "cli-api-2").out()).contains("instance  2 of 3");
+
+        Cli.Result down = cli.run("scale", "cli-api-2", "1");
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(down.lines()).containsExactly("group cli-web: 2 stopped, 1 unchanged", "  - cli-api-1  stopped",
+                "  - cli-api-2  stopped");
+        await().untilAsserted(() -> assertThat(CliHost.manager().group("cli-web").workers()).extracting(w -> w.id())
+                .containsExactly("cli-api-0"));
+        assertThat(CliHost.manager().worker("cli-api-0").attempt()).isEqualTo(1);
+
+        Cli.Result none = cli.run("scale", "cli-api", "0");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(none.err()).startsWith("covey: ").contains("at least 1").hasLineCount(1);
+        assertThat(cli.run("scale", "no-such-worker", "2").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.run("scale", "cli-api", "many").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void manifestVersionCompletionAndUsage() {
         Cli.Result manifest = cli.run("manifest");
         assertThat(manifest.lines()).contains("CountdownJob", "PokeableWorker", "ServiceWorker");

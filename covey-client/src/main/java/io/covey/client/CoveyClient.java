@@ -141,6 +141,12 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public GroupDiff scale(String id, int instances) {
+        return api.send(HttpMethod.POST, Map.of("instances", instances), GroupDiff.class,
+                "/api/v1/workers/{id}/scale", id);
+    }
+
+    @Override
     public List<LogLine> logs(String id, int tail) {
         return api.getList(LogLine.class, "/api/v1/workers/{id}/logs?tail={tail}", id, tail);
     }

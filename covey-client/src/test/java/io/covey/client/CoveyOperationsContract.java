@@ -172,6 +172,48 @@ abstract class CoveyOperationsContract {
     }
 
     @Test
+    void instancesRunUnderTheirOwnIdsAndScaleStartsOrStopsTheHighestOnes() {
+        GroupDiff declared = operations().runGroup(group, List.of(service("web").setInstances(3)));
+        assertThat(declared.started()).containsExactly(id("web-0"), id("web-1"), id("web-2"));
+        await().until(() -> declared.started().stream().allMatch(id -> state(id) == WorkerState.RUNNING));
+        assertThat(operations().worker(id("web-2")).instance()).isEqualTo(2);
+        assertThat(operations().worker(id("web-2")).spec().effectiveId()).isEqualTo(id("web"));
+
+        GroupDiff down = operations().scale(id("web"), 1);
+        assertThat(down.stopped()).containsExactly(id("web-1"), id("web-2"));
+        assertThat(down.unchanged()).containsExactly(id("web-0"));
+        await().untilAsserted(() -> assertThat(operations().group(group).workers()).extracting(w -> w.id())
+                .containsExactly(id("web-0")));
+
+        GroupDiff up = operations().scale(id("web-0"), 2);
+        assertThat(up.started()).containsExactly(id("web-1"));
+        await().until(() -> state(id("web-1")) == WorkerState.RUNNING);
+        assertThat(operations().worker(id("web-0")).attempt()).isEqualTo(1);
+        assertThatThrownBy(() -> operations().scale("no-such-worker", 2))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("no worker with id 'no-such-worker'");
+    }
+
+    @Test
+    void aRollingUpdateReplacesEachInstanceAndSaysSoInGroupEvents() {
+        List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
+        WorkerSpec v1 = WorkerSpec.of("ServiceWorker", new ServiceWorker.Params("v1")).withId(id("api")).withInstances(2)
+                .withUpdate(io.covey.core.spec.UpdateStrategy.ROLLING);
+        try (Subscription subscription = operations().subscribe(EventFilter.group(group).withTypes(EventType.GROUP), seen::add)) {
+            operations().runGroup(group, List.of(v1));
+            await().until(() -> state(id("api-0")) == WorkerState.RUNNING && state(id("api-1")) == WorkerState.RUNNING);
+
+            GroupDiff diff = operations().runGroup(group, List.of(v1.withInstances(2).withUpdate(io.covey.core.spec.UpdateStrategy.ROLLING)
+                    .withOptions(WorkerOptions.NONE.withStopTimeout(Duration.ofSeconds(3)))));
+
+            assertThat(diff.started()).containsExactly(id("api-0"), id("api-1"));
+            await().untilAsserted(() -> assertThat(seen).anySatisfy(e -> assertThat(((io.covey.core.event.GroupEvent) e).message())
+                    .isEqualTo("rolling update done: 2 of 2 replaced (" + id("api-0") + ", " + id("api-1") + ")")));
+        }
+        assertThat(operations().worker(id("api-1")).attempt()).isEqualTo(2);
+        assertThat(operations().worker(id("api-1")).spec().update()).isEqualTo(io.covey.core.spec.UpdateStrategy.ROLLING);
+    }
+
+    @Test
     void aSubscriberReceivesTheLifecycleOfAJobInOrder() {
         List<CoveyEvent> seen = new CopyOnWriteArrayList<>();
         try (Subscription subscription = operations().subscribe(EventFilter.group(group).withTypes(EventType.LIFECYCLE), seen::add)) {

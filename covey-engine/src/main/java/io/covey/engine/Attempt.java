@@ -48,6 +48,11 @@ final class Attempt {
         return new Attempt(number + 1, now, bindings);
     }
 
+    /** The attempt numbered {@code number}, starting now: after a rolling update's failed successor, the one after it. */
+    static Attempt numbered(int number, Instant now, Map<String, Integer> bindings) {
+        return new Attempt(number, now, bindings);
+    }
+
     int number() {
         return number;
     }

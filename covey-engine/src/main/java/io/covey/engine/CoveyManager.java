@@ -134,6 +134,11 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public GroupDiff scale(String id, int instances) {
+        return executor.call(() -> engine.declarations().scale(id, instances));
+    }
+
+    @Override
     public List<LogLine> logs(String id, int tail) {
         LogBuffer logs = executor.call(() -> engine.requireSlot(id).logs);
         return logs.tail(tail);

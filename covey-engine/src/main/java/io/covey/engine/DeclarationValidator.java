@@ -1,5 +1,6 @@
 package io.covey.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import io.covey.core.api.InvalidSpecException;
 import io.covey.core.api.LimitExceededException;
 import io.covey.core.api.WorkerConflictException;
 import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.Dependency;
 import io.covey.core.spec.CoveyNames;
 import io.covey.core.spec.WorkerSpec;
@@ -29,55 +31,70 @@ final class DeclarationValidator {
         this.foreignAvailable = foreignAvailable;
     }
 
-    /** The specs by effective id, in order; throws a {@code CoveyException} for anything wrong. */
-    Map<String, WorkerSpec> validate(String groupName, List<WorkerSpec> specs, boolean replaceAll,
-                                     Map<String, WorkerSlot> slots, int groupSizeAfter, int hostSizeAfter) {
+    /**
+     * The workers the specs stand for ({@link WantedWorker}: a spec with {@code instances} is several)
+     * by id, in order; throws a {@code CoveyException} for anything wrong.
+     */
+    Map<String, WantedWorker> validate(String groupName, List<WorkerSpec> specs, boolean replaceAll,
+                                       Map<String, WorkerSlot> slots, int groupSizeAfter, int hostSizeAfter) {
         CoveyNames.require("group name", groupName);
-        if (specs.size() > settings.maxWorkersPerGroup() || groupSizeAfter > settings.maxWorkersPerGroup()) {
-            throw new LimitExceededException("group '" + groupName + "' would have " + Math.max(specs.size(), groupSizeAfter)
-                    + " workers; at most " + settings.maxWorkersPerGroup() + " are allowed per group");
+        long declared = WantedWorker.count(specs); // each instance counts, and is counted before any is expanded
+        if (declared > settings.maxWorkersPerGroup() || groupSizeAfter > settings.maxWorkersPerGroup()) {
+            throw new LimitExceededException("group '" + groupName + "' would have " + Math.max(declared, groupSizeAfter)
+                    + " workers; at most " + settings.maxWorkersPerGroup() + " are allowed per group"
+                    + (declared > specs.size() ? " (each instance counts)" : ""));
         }
         if (hostSizeAfter > settings.maxWorkers()) {
             throw new LimitExceededException("the host would hold " + hostSizeAfter + " workers; at most "
                     + settings.maxWorkers() + " are allowed");
         }
-        Map<String, WorkerSpec> byId = new LinkedHashMap<>();
-        List<ConstructorCheck.Candidate> newParams = new java.util.ArrayList<>();
+        Map<String, WantedWorker> byId = new LinkedHashMap<>();
+        List<ConstructorCheck.Candidate> newParams = new ArrayList<>();
         for (WorkerSpec spec : specs) {
             if (spec == null) {
                 throw new InvalidSpecException("group '" + groupName + "' lists a null worker");
             }
-            String id = spec.effectiveId();
-            WorkerSlot existing = slots.get(id);
-            if (!alreadyValidated(existing, spec)) {
-                io.covey.core.manifest.WorkerType type = manifest.require(spec.type());
-                type.parseParams(spec.params());
+            List<WantedWorker> workers = WantedWorker.of(spec);
+            if (!alreadyValidated(slots.get(workers.get(0).id()), spec)) {
+                WorkerType type = manifest.require(spec.type());
+                type.parseParams(spec.params()); // once per spec, however many instances
                 newParams.add(new ConstructorCheck.Candidate(type, spec.params()));
             }
-            if (byId.put(id, spec) != null) {
-                throw new InvalidSpecException("worker id '" + id + "' is declared twice in group '" + groupName
-                        + "' (the same type with the same params, or the same explicit id); declare it once");
-            }
-            if (existing != null && existing.desired() != WorkerSlot.Desired.REMOVE && !existing.group().equals(groupName)) {
-                throw new WorkerConflictException(id, existing.group(), groupName);
+            for (WantedWorker wanted : workers) {
+                String id = wanted.id();
+                if (!CoveyNames.isValid(id)) {
+                    throw new InvalidSpecException("worker id '" + CoveyNames.printable(spec.effectiveId()) + "' with "
+                            + spec.instances() + " instances gives the id '" + CoveyNames.printable(id)
+                            + "', longer than the 128 characters an id may have; choose a shorter id");
+                }
+                WantedWorker twice = byId.put(id, wanted);
+                if (twice != null) {
+                    throw new InvalidSpecException("worker id '" + id + "' is declared twice in group '" + groupName
+                            + "' (the same type with the same params, the same explicit id, or an instance id '<id>-<n>'"
+                            + " of a spec with instances); declare it once");
+                }
+                WorkerSlot existing = slots.get(id);
+                if (existing != null && existing.desired() != WorkerSlot.Desired.REMOVE && !existing.group().equals(groupName)) {
+                    throw new WorkerConflictException(id, existing.group(), groupName);
+                }
             }
             if (!foreignAvailable && Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign())) {
-                throw new InvalidSpecException("worker '" + id + "' is foreign (the default) but this manager cannot launch"
-                        + " child processes; set \"foreign\": false in its options, or configure a foreign launcher");
+                throw new InvalidSpecException("worker '" + workers.get(0).id() + "' is foreign (the default) but this manager"
+                        + " cannot launch child processes; set \"foreign\": false in its options, or configure a foreign launcher");
             }
         }
         ConstructorCheck.check(newParams); // last: the cheap checks refuse first, without a thread hand-off
         // Only a declared worker's own dependsOn can name a missing worker or close a cycle (the rest of
         // the graph was checked when it was declared): without any there is nothing to check, and the
         // host-wide graph costs milliseconds to build for 10,000 workers.
-        if (byId.values().stream().anyMatch(spec -> !spec.dependsOn().isEmpty())) {
+        if (byId.values().stream().anyMatch(wanted -> !wanted.spec().dependsOn().isEmpty())) {
             DependencyGraph.check(graphAfter(groupName, byId, replaceAll, slots), byId.keySet());
         }
         return byId;
     }
 
     /** Every worker the host would hold after the declaration: the declared ones, and the others that stay. */
-    private static Map<String, List<Dependency>> graphAfter(String groupName, Map<String, WorkerSpec> declared,
+    private static Map<String, List<Dependency>> graphAfter(String groupName, Map<String, WantedWorker> declared,
                                                             boolean replaceAll, Map<String, WorkerSlot> slots) {
         Map<String, List<Dependency>> graph = new HashMap<>();
         for (WorkerSlot slot : slots.values()) {
@@ -86,7 +103,7 @@ final class DeclarationValidator {
                 graph.put(slot.id, slot.spec().dependsOn());
             }
         }
-        declared.forEach((id, spec) -> graph.put(id, spec.dependsOn()));
+        declared.forEach((id, wanted) -> graph.put(id, wanted.spec().dependsOn()));
         return graph;
     }
 

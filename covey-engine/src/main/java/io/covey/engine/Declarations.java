@@ -9,10 +9,12 @@ import java.util.function.Consumer;
 
 import io.covey.core.api.GroupDiff;
 import io.covey.core.api.GroupStatus;
+import io.covey.core.api.InvalidSpecException;
 import io.covey.core.api.NotFoundException;
 import io.covey.core.event.GroupEvent;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.UpdateStrategy;
 import io.covey.core.spec.WorkerSpec;
 
 /**
@@ -58,30 +60,114 @@ final class Declarations {
      */
     GroupDiff declare(String groupName, List<WorkerSpec> specs, boolean replaceAll, String change) {
         DeclaredGroup existing = groups.get(groupName);
-        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, replaceAll, slots,
+        Map<String, WantedWorker> wanted = validator.validate(groupName, specs, replaceAll, slots,
                 sizeAfter(existing, specs, replaceAll), hostSizeAfter(existing, specs, replaceAll));
+        List<String> dropped = new ArrayList<>();
+        if (replaceAll && existing != null) {
+            existing.workerIds.stream().filter(id -> !wanted.containsKey(id)).forEach(dropped::add);
+        }
+        return apply(groupName, wanted, dropped, change, List.of());
+    }
+
+    /**
+     * Scales the declaration that holds worker {@code id} (a spec's id, or the id of one of its
+     * instances) to {@code instances} workers: the indexes it gains start, the highest ones it loses
+     * stop and are removed, the others are left alone. A worker declared without instances becomes
+     * instance 0 … N-1 of its spec (ids {@code <id>-<n>}). Nothing else of the group changes, so a
+     * stopped sibling stays stopped.
+     */
+    GroupDiff scale(String id, int instances) {
+        if (instances < 1) {
+            throw new InvalidSpecException("cannot scale '" + id + "' to " + instances
+                    + " instances; it needs at least 1 (remove the worker to run none)");
+        }
+        WorkerSlot member = family(id);
+        WorkerSpec scaled = member.spec().withInstances(instances);
+        DeclaredGroup group = groups.get(member.group());
+        List<String> current = group.workerIds.stream().filter(other -> sameFamily(slots.get(other), member)).toList();
+        int groupSize = group.workerIds.size() - current.size() + instances;
+        int hostSize = liveDeclarations() - current.size() + instances;
+        Map<String, WantedWorker> wanted = validator.validate(group.name, List.of(scaled), false, slots, groupSize, hostSize);
+        for (String other : wanted.keySet()) {
+            WorkerSlot holder = slots.get(other);
+            if (!current.contains(other) && holder != null && holder.desired() != WorkerSlot.Desired.REMOVE) {
+                throw new InvalidSpecException("cannot scale '" + id + "' to " + instances + " instances: its instance id '"
+                        + other + "' is already the id of another worker of group '" + holder.group() + "'");
+            }
+        }
+        List<String> dropped = current.stream().filter(other -> !wanted.containsKey(other)).toList();
+        // The instances that stay only learn their new count: one stopped stays stopped, as its siblings do.
+        Map<String, WantedWorker> added = new LinkedHashMap<>();
+        List<String> kept = new ArrayList<>();
+        wanted.forEach((other, worker) -> {
+            WorkerSlot slot = slots.get(other);
+            if (current.contains(other) && slot.instance() != null) {
+                slot.declare(new WorkerSlot.Declared(slot.group(), scaled, slot.type(), slot.options(), worker.instance()));
+                kept.add(other);
+            } else {
+                added.put(other, worker);
+            }
+        });
+        return apply(group.name, added, dropped, "scaled", kept);
+    }
+
+    /** The slot of worker {@code id}, or of the first instance of the spec whose id it is; else not found. */
+    private WorkerSlot family(String id) {
+        WorkerSlot slot = slots.get(id);
+        if (slot != null && slot.desired() != WorkerSlot.Desired.REMOVE) {
+            return slot;
+        }
+        for (DeclaredGroup group : groups.values()) {
+            for (String workerId : group.workerIds) {
+                WorkerSlot candidate = slots.get(workerId);
+                if (candidate.instance() != null && candidate.spec().effectiveId().equals(id)) {
+                    return candidate;
+                }
+            }
+        }
+        throw NotFoundException.worker(id);
+    }
+
+    /** Whether both slots stand for the same spec: the same worker, or instances of the same id. */
+    private static boolean sameFamily(WorkerSlot slot, WorkerSlot member) {
+        if (member.instance() == null || slot.instance() == null) {
+            return slot == member;
+        }
+        return slot.spec().effectiveId().equals(member.spec().effectiveId());
+    }
+
+    /**
+     * Makes the wanted workers so and removes the dropped ones, as one change of the group;
+     * {@code kept} are reported unchanged.
+     */
+    private GroupDiff apply(String groupName, Map<String, WantedWorker> wanted, List<String> dropped, String change,
+                            List<String> kept) {
         DeclaredGroup group = groups.computeIfAbsent(groupName, DeclaredGroup::new);
         List<String> started = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>(kept);
         List<WorkerSlot> touched = new ArrayList<>();
 
-        for (Map.Entry<String, WorkerSpec> entry : wanted.entrySet()) {
-            String id = entry.getKey();
-            WorkerSpec spec = entry.getValue();
+        for (WantedWorker worker : wanted.values()) {
+            String id = worker.id();
+            WorkerSpec spec = worker.spec();
             WorkerSlot slot = slots.get(id);
             Change what = Change.of(slot, spec);
             what.tally(id, started, stopped, unchanged);
             switch (what) {
-                case NEW -> slot = newSlot(id, groupName, spec);
+                case NEW -> slot = newSlot(worker, groupName);
                 case RECLAIM -> {
                     // Still winding down from an earlier removal: claim it; it starts once the old attempt is gone.
-                    applySpec(slot, groupName, spec);
+                    applySpec(slot, groupName, worker);
                     slot.wantFreshStart();
                 }
                 case REPLACE -> {
-                    applySpec(slot, slot.group(), spec);
-                    slot.wantFreshStart();
+                    applySpec(slot, slot.group(), worker);
+                    if (spec.updateStrategy() == UpdateStrategy.ROLLING) {
+                        slot.wantRollingReplacement(); // the engine rolls it if it runs, else recreates it
+                    } else {
+                        slot.wantFreshStart();
+                    }
                 }
                 case RESUME_STOPPED -> {
                     slot.restartTracker.reset();
@@ -92,11 +178,16 @@ final class Declarations {
                     slot.want(WorkerSlot.Desired.RUN); // a stop still under way: it starts once that is over
                 }
                 case KEEP -> {
-                    // Type, params and options are the same (sameDeclaration), so only dependsOn or how the id is
-                    // written can differ; comparing just those spares a second deep comparison of every worker's params.
-                    if (!Objects.equals(slot.spec().id(), spec.id()) || !slot.spec().dependsOn().equals(spec.dependsOn())) {
-                        // dependsOn decides when the worker starts, not what it runs.
-                        slot.declare(new WorkerSlot.Declared(slot.group(), spec, slot.type(), slot.options()));
+                    // Type, params and options are the same (sameDeclaration), so only dependsOn, how the id is
+                    // written, instances or update can differ; comparing just those spares a second deep comparison
+                    // of every worker's params.
+                    WorkerSpec declared = slot.spec();
+                    if (!Objects.equals(declared.id(), spec.id()) || !declared.dependsOn().equals(spec.dependsOn())
+                            || !Objects.equals(declared.instances(), spec.instances())
+                            || !Objects.equals(declared.update(), spec.update())) {
+                        // None of them decides what the worker runs: dependsOn when it starts, instances how many
+                        // siblings it has, update how the next change is made.
+                        slot.declare(new WorkerSlot.Declared(slot.group(), spec, slot.type(), slot.options(), worker.instance()));
                         dependencies.declare(id, spec.dependsOn());
                         touched.add(slot);
                     }
@@ -106,16 +197,12 @@ final class Declarations {
             group.workerIds.add(id);
             touched.add(slot);
         }
-        if (replaceAll) {
-            for (String id : List.copyOf(group.workerIds)) {
-                if (!wanted.containsKey(id)) {
-                    group.workerIds.remove(id);
-                    WorkerSlot slot = slots.get(id);
-                    slot.want(WorkerSlot.Desired.REMOVE);
-                    stopped.add(id);
-                    touched.add(slot);
-                }
-            }
+        for (String id : dropped) {
+            group.workerIds.remove(id);
+            WorkerSlot slot = slots.get(id);
+            slot.want(WorkerSlot.Desired.REMOVE);
+            stopped.add(id);
+            touched.add(slot);
         }
         return finishChange(group, change, started, stopped, unchanged, touched);
     }
@@ -127,12 +214,12 @@ final class Declarations {
      */
     GroupDiff dryRun(String groupName, List<WorkerSpec> specs) {
         DeclaredGroup existing = groups.get(groupName);
-        Map<String, WorkerSpec> wanted = validator.validate(groupName, specs, true, slots,
+        Map<String, WantedWorker> wanted = validator.validate(groupName, specs, true, slots,
                 sizeAfter(existing, specs, true), hostSizeAfter(existing, specs, true));
         List<String> started = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        wanted.forEach((id, spec) -> Change.of(slots.get(id), spec).tally(id, started, stopped, unchanged));
+        wanted.forEach((id, worker) -> Change.of(slots.get(id), worker.spec()).tally(id, started, stopped, unchanged));
         if (existing != null) {
             existing.workerIds.stream().filter(id -> !wanted.containsKey(id)).forEach(stopped::add);
         }
@@ -264,7 +351,7 @@ final class Declarations {
             for (String id : group.workerIds) {
                 WorkerSlot slot = slots.get(id);
                 workers.add(new DesiredState.Worker(slot.spec(), slot.desired() == WorkerSlot.Desired.STOP,
-                        slot.state() == WorkerState.COMPLETED ? slot.result() : null));
+                        slot.state() == WorkerState.COMPLETED ? slot.result() : null, slot.instance()));
             }
             result.add(new DesiredState.Group(group.name, workers));
         }
@@ -282,12 +369,13 @@ final class Declarations {
         for (DesiredState.Group saved : state.groups()) {
             DeclaredGroup group = groups.computeIfAbsent(saved.name(), DeclaredGroup::new);
             for (DesiredState.Worker worker : saved.workers()) {
-                String id = worker.spec().effectiveId();
+                WantedWorker wanted = worker.wanted();
+                String id = wanted.id();
                 if (manifest.find(worker.spec().type()).isEmpty() || slots.containsKey(id)) {
                     skipped.add(saved.name() + "/" + id);
                     continue;
                 }
-                WorkerSlot slot = new WorkerSlot(id, declared(saved.name(), worker.spec()), context, loop::stateChanged);
+                WorkerSlot slot = new WorkerSlot(id, declared(saved.name(), wanted), context, loop::stateChanged);
                 slots.put(id, slot);
                 dependencies.declare(id, worker.spec().dependsOn());
                 group.workerIds.add(id);
@@ -309,38 +397,46 @@ final class Declarations {
         return skipped;
     }
 
-    private WorkerSlot newSlot(String id, String groupName, WorkerSpec spec) {
-        WorkerSlot slot = new WorkerSlot(id, declared(groupName, spec), context, loop::stateChanged);
-        slots.put(id, slot);
-        dependencies.declare(id, spec.dependsOn());
+    private WorkerSlot newSlot(WantedWorker worker, String groupName) {
+        WorkerSlot slot = new WorkerSlot(worker.id(), declared(groupName, worker), context, loop::stateChanged);
+        slots.put(worker.id(), slot);
+        dependencies.declare(worker.id(), worker.spec().dependsOn());
         slot.transitionTo(WorkerState.PENDING, DECLARED);
         return slot;
     }
 
     /** A new declaration of the slot's worker (in {@code groupName}, which claims it from a group that removed it). */
-    private void applySpec(WorkerSlot slot, String groupName, WorkerSpec spec) {
-        slot.declare(declared(groupName, spec));
+    private void applySpec(WorkerSlot slot, String groupName, WantedWorker worker) {
+        slot.declare(declared(groupName, worker));
         slot.restartTracker.reset();
-        dependencies.declare(slot.id, spec.dependsOn());
+        dependencies.declare(slot.id, worker.spec().dependsOn());
     }
 
-    private WorkerSlot.Declared declared(String groupName, WorkerSpec spec) {
+    private WorkerSlot.Declared declared(String groupName, WantedWorker worker) {
+        WorkerSpec spec = worker.spec();
         return new WorkerSlot.Declared(groupName, spec, manifest.require(spec.type()),
-                spec.options().orElse(context.settings().workerDefaults()));
+                spec.options().orElse(context.settings().workerDefaults()), worker.instance());
     }
 
+    /** The workers the group holds after the declaration; each instance counts. */
     private int sizeAfter(DeclaredGroup group, List<WorkerSpec> specs, boolean replaceAll) {
-        if (replaceAll || group == null) {
-            return specs.size();
+        long declared = WantedWorker.count(specs);
+        if (replaceAll || group == null || declared > context.settings().maxWorkersPerGroup()) {
+            return (int) Math.min(declared, Integer.MAX_VALUE); // too many is refused before anything is expanded
         }
-        return (int) (group.workerIds.size() + specs.stream().map(WorkerSpec::effectiveId).distinct()
+        return (int) (group.workerIds.size() + specs.stream().filter(Objects::nonNull)
+                .flatMap(spec -> WantedWorker.of(spec).stream()).map(WantedWorker::id).distinct()
                 .filter(id -> !group.workerIds.contains(id)).count());
     }
 
     private int hostSizeAfter(DeclaredGroup group, List<WorkerSpec> specs, boolean replaceAll) {
         int current = group == null ? 0 : group.workerIds.size();
-        int others = (int) slots.values().stream().filter(s -> s.desired() != WorkerSlot.Desired.REMOVE).count() - current;
-        return others + sizeAfter(group, specs, replaceAll);
+        return liveDeclarations() - current + sizeAfter(group, specs, replaceAll);
+    }
+
+    /** The workers the manager holds that are not on their way out. */
+    private int liveDeclarations() {
+        return (int) slots.values().stream().filter(s -> s.desired() != WorkerSlot.Desired.REMOVE).count();
     }
 
     // --- reads ---

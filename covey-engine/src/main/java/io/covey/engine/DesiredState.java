@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.covey.core.spec.WorkerIds;
 import io.covey.core.spec.WorkerSpec;
 import tools.jackson.databind.JsonNode;
 
@@ -31,8 +32,18 @@ public record DesiredState(long revision, List<Group> groups) {
     /**
      * @param stopped         whether the worker was stopped with its group (declared, not running)
      * @param completedResult the result of a completed worker, so it is not run again
+     * @param instance        which of its spec's {@code instances} it is, or null for a spec without them
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult) {
+    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, Integer instance) {
+        public Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult) {
+            this(spec, stopped, completedResult, null);
+        }
+
+        /** The worker id it was saved under: the spec's, or that of its instance. */
+        WantedWorker wanted() {
+            return instance == null ? new WantedWorker(spec.effectiveId(), spec, null)
+                    : new WantedWorker(WorkerIds.instance(spec.effectiveId(), instance), spec, instance);
+        }
     }
 }

@@ -43,6 +43,7 @@ final class Engine {
     private final DependencyGate dependencies = new DependencyGate(slots);
     private final Set<String> dependencyChangesQueued = new HashSet<>();
     private final HealthMonitor health;
+    private final RollingUpdates rolls;
     /** Attempts with a run in flight: counted, not recounted over every slot on each exit (O(n^2) at shutdown). */
     private int live;
     private boolean shuttingDown;
@@ -74,6 +75,32 @@ final class Engine {
                     }
                 });
         this.health = new HealthMonitor(context, scheduler, engineExecutor, this::restartUnhealthy);
+        this.rolls = new RollingUpdates(context, scheduler, engineExecutor, new RollingUpdates.Engine() {
+            @Override
+            public void launch(WorkerSlot slot, Attempt attempt) {
+                Engine.this.launch(slot, attempt);
+            }
+
+            @Override
+            public void reconcile(WorkerSlot slot) {
+                Engine.this.reconcile(slot);
+            }
+
+            @Override
+            public void watchHealth(WorkerSlot slot, Attempt attempt) {
+                health.watch(slot, attempt);
+            }
+
+            @Override
+            public Map<String, Integer> bindings(WorkerSlot slot) {
+                return dependencies.bindings(slot);
+            }
+
+            @Override
+            public WorkerSlot slot(String id) {
+                return slots.get(id);
+            }
+        });
     }
 
     io.covey.core.api.WorkerStatus restart(String id) {
@@ -110,6 +137,7 @@ final class Engine {
             if (slot.isLive()) {
                 beginStop(slot, "the manager is shutting down");
             }
+            rolls.stopSides(slot, "the manager is shutting down");
             return;
         }
         switch (slot.desired()) {
@@ -119,7 +147,7 @@ final class Engine {
                     slot.wantFreshStart();
                 }
                 if (slot.isLive()) {
-                    if (slot.freshStartWanted()) {
+                    if (slot.freshStartWanted() && !rolls.takes(slot)) {
                         beginStop(slot, broken != null ? "restarting: " + broken : "restarting");
                     }
                 } else if (slot.freshStartWanted() || slot.state() == WorkerState.PENDING
@@ -131,8 +159,10 @@ final class Engine {
             }
             case STOP, REMOVE -> {
                 boolean removed = slot.desired() == WorkerSlot.Desired.REMOVE;
-                if (slot.isLive()) {
-                    beginStop(slot, removed ? "removed from group '" + slot.group() + "'" : "group stopped");
+                if (slot.isLive() || slot.hasLiveSide()) {
+                    String reason = removed ? "removed from group '" + slot.group() + "'" : "group stopped";
+                    beginStop(slot, reason);
+                    rolls.stopSides(slot, reason);
                     return;
                 }
                 slot.cancelTimers();
@@ -198,10 +228,15 @@ final class Engine {
         slot.cancelTimers();
         Attempt attempt = slot.beginAttempt(context.clock().instant(), dependencies.bindings(slot));
         slot.transitionTo(WorkerState.STARTING, "attempt " + attempt.number());
+        launch(slot, attempt);
+    }
+
+    /** Launches the attempt (the worker's current one, or a rolling update's successor) with its start timeout. */
+    private void launch(WorkerSlot slot, Attempt attempt) {
         SlotCallbacks callbacks = new SlotCallbacks(this, slot, attempt, context, engineExecutor);
         WorkerLauncher launcher = Boolean.TRUE.equals(slot.options().foreign()) ? foreignLauncher : inProcessLauncher;
         LaunchRequest request = new LaunchRequest(slot.id, slot.group(), attempt.number(), slot.type(), slot.spec().params(),
-                slot.options());
+                slot.options(), slot.instance() == null ? 0 : slot.instance());
         WorkerRun run;
         try {
             run = launcher.launch(request, callbacks);
@@ -214,7 +249,8 @@ final class Engine {
         live++;
         Duration timeout = slot.options().startTimeout();
         attempt.schedule(Attempt.Timer.START, scheduler.schedule(timeout, () -> engineExecutor.execute(() -> {
-            if (slot.attempt() == attempt && attempt.isLive() && slot.state() == WorkerState.STARTING) {
+            boolean notRunningYet = slot.attempt() == attempt ? slot.state() == WorkerState.STARTING : attempt.runningSince() == null;
+            if (attempt.isLive() && notRunningYet && !attempt.stopRequested()) {
                 attempt.run().kill("did not report running within " + Durations.format(timeout) + " (start timeout)");
             }
         })));
@@ -237,6 +273,7 @@ final class Engine {
 
     void onReport(WorkerSlot slot, Attempt attempt, StatusReport report) {
         if (slot.attempt() != attempt || !attempt.isLive()) {
+            rolls.onSideReport(slot, attempt, report); // a rolling update's other attempt, or a late call (ignored)
             return;
         }
         StatusCall call = report.status();
@@ -262,6 +299,13 @@ final class Engine {
 
     void onExit(WorkerSlot slot, Attempt attempt, RunExit exit) {
         if (slot.attempt() != attempt || !attempt.isLive()) {
+            if (rolls.onSideExit(slot, attempt, exit)) {
+                live--;
+                reconcile(slot);
+                if (shuttingDown && liveCount() == 0) {
+                    drained.complete(null);
+                }
+            }
             return;
         }
         live--;
@@ -283,7 +327,9 @@ final class Engine {
                 declarations.publishDesiredState();
             }
         }
-        if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown) {
+        if (slot.successor() != null && slot.desired() == WorkerSlot.Desired.RUN && !shuttingDown) {
+            rolls.currentEndedDuringSurge(slot); // the attempt that was to replace it is there already
+        } else if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown) {
             applyRestartPolicy(slot, attempt, outcome.state());
         }
         reconcile(slot);
@@ -349,6 +395,7 @@ final class Engine {
         shuttingDown = true;
         slots.values().forEach(WorkerSlot::cancelTimers);
         slots.values().forEach(slot -> beginStop(slot, "the manager is shutting down"));
+        slots.values().forEach(slot -> rolls.stopSides(slot, "the manager is shutting down"));
         if (liveCount() == 0) {
             drained.complete(null);
         }

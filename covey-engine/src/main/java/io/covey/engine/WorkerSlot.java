@@ -27,8 +27,11 @@ import tools.jackson.databind.JsonNode;
 final class WorkerSlot {
     enum Desired { RUN, STOP, REMOVE }
 
-    /** A worker's declaration as the engine runs it: its group, spec, type and options with every default filled in. */
-    record Declared(String group, WorkerSpec spec, WorkerType type, WorkerOptions options) {
+    /**
+     * A worker's declaration as the engine runs it: its group, spec, type and options with every
+     * default filled in, and which of the spec's instances it is (null for a spec without them).
+     */
+    record Declared(String group, WorkerSpec spec, WorkerType type, WorkerOptions options, Integer instance) {
     }
 
     final String id;
@@ -52,6 +55,14 @@ final class WorkerSlot {
     private CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
     /** The last health check (of any attempt), or null. */
     private HealthStatus health;
+    /** The fresh start wanted is a rolling replacement (see {@link RollingUpdates}). */
+    private boolean rollWanted;
+    /** The highest attempt number begun: a rolling update's successor that failed used one too. */
+    private int highestAttempt;
+        /** During a rolling update: the new attempt starting beside the current one; else null. */
+    private SideAttempt successor;
+    /** After a rolling handover: the old attempt, being stopped; else null. */
+    private SideAttempt retiring;
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -89,6 +100,27 @@ final class WorkerSlot {
         }
     }
 
+    /**
+     * The funnel for an attempt live beside the current one (a rolling update's successor or
+     * retiring attempt): the same table, checked against that attempt's own states (a successor
+     * begins in STARTING), the same event, under its own attempt number; the worker's state, its
+     * current attempt's, is left alone.
+     */
+    void transitionSide(SideAttempt side, WorkerState next, String newMessage, CrashReason crashReason) {
+        if (side.state == null) {
+            if (next != WorkerState.STARTING) {
+                throw new IllegalArgumentException("an attempt beside the current one begins in STARTING, not " + next);
+            }
+        } else {
+            side.state.requireMoveTo(next);
+        }
+        side.state = next;
+        side.message = newMessage;
+        context.journal().append(new LifecycleEvent(0, context.clock().instant(), group(), id, side.attempt.number(), next,
+                newMessage, next == WorkerState.STOPPED && side.attempt.forced(), spec().type(),
+                next == WorkerState.CRASHED ? crashReason : null));
+    }
+
     void note(String line) {
         LogLine logLine = new LogLine(context.clock().instant(), attempt.number(), "covey", line);
         logs.add(logLine);
@@ -113,6 +145,11 @@ final class WorkerSlot {
         return declared.options();
     }
 
+    /** Which of its spec's instances this worker is, or null for a spec without instances. */
+    Integer instance() {
+        return declared.instance();
+    }
+
     /** A new declaration replaces the old one as a whole. */
     void declare(Declared declaration) {
         declared = declaration;
@@ -127,13 +164,33 @@ final class WorkerSlot {
         desired = wish;
         if (wish != Desired.RUN) {
             freshStartWanted = false;
+            rollWanted = false;
         }
     }
 
-    /** Run, with a new attempt regardless of how the last one ended. */
+    /** Run, with a new attempt regardless of how the last one ended (the old one stopped first). */
     void wantFreshStart() {
         desired = Desired.RUN;
         freshStartWanted = true;
+        rollWanted = false;
+    }
+
+    /** Run, with a new attempt started beside a running one, which is stopped once the new one runs. */
+    void wantRollingReplacement() {
+        desired = Desired.RUN;
+        freshStartWanted = true;
+        rollWanted = true;
+    }
+
+    /** Whether the fresh start wanted is a rolling replacement. */
+    boolean rollWanted() {
+        return freshStartWanted && rollWanted;
+    }
+
+    /** A rolling replacement that failed or was not reached: the current attempt keeps running. */
+    void callOffReplacement() {
+        freshStartWanted = false;
+        rollWanted = false;
     }
 
     boolean freshStartWanted() {
@@ -159,10 +216,60 @@ final class WorkerSlot {
         return attempt.isLive();
     }
 
+    SideAttempt successor() {
+        return successor;
+    }
+
+    SideAttempt retiring() {
+        return retiring;
+    }
+
+    /** Whether an attempt beside the current one is live (a rolling update's successor or retiring attempt). */
+    boolean hasLiveSide() {
+        return successor != null && successor.attempt.isLive() || retiring != null && retiring.attempt.isLive();
+    }
+
+    /** Starts a successor: the attempt after the current one, live beside it until it takes over. */
+    SideAttempt beginSuccessor(Instant now, Map<String, Integer> bindings) {
+        successor = new SideAttempt(Attempt.numbered(++highestAttempt, now, bindings), SideAttempt.Role.SUCCESSOR, null);
+        freshStartWanted = false; // a change declared from now on wants yet another replacement
+        rollWanted = false;
+        return successor;
+    }
+
+    /**
+     * The successor takes over: it is the current attempt from now on, in the state it reached
+     * (its own events told it already), and the attempt it replaces becomes the retiring one.
+     * Returns the retiring attempt, or null when the old one had ended (it is then simply gone).
+     */
+    SideAttempt adoptSuccessor() {
+        SideAttempt taking = successor;
+        successor = null;
+        retiring = attempt.isLive() ? new SideAttempt(attempt, SideAttempt.Role.RETIRING, state) : null;
+        attempt = taking.attempt;
+        state = taking.state;
+        message = taking.message;
+        if (resultFuture.isDone()) {
+            resultFuture = new CompletableFuture<>();
+        }
+        return retiring;
+    }
+
+    /** The side attempt ended: forgotten. */
+    void sideEnded(SideAttempt side) {
+        if (successor == side) {
+            successor = null;
+        }
+        if (retiring == side) {
+            retiring = null;
+        }
+    }
+
     /** Replaces the attempt with the next one, takes the fresh start, and renews a result future already settled. */
     Attempt beginAttempt(Instant now, Map<String, Integer> bindings) {
-        attempt = attempt.next(now, bindings);
+        attempt = Attempt.numbered(++highestAttempt, now, bindings);
         freshStartWanted = false;
+        rollWanted = false;
         if (resultFuture.isDone()) {
             resultFuture = new CompletableFuture<>();
         }
@@ -210,6 +317,6 @@ final class WorkerSlot {
         return new WorkerStatus(id, group(), spec().type(), Boolean.TRUE.equals(options.foreign()), state, message,
                 attempt.number(), Math.max(0, attempt.number() - 1), attempt.isLive() ? attempt.run().pid() : null,
                 attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
-                Boolean.TRUE.equals(options.critical()), health);
+                Boolean.TRUE.equals(options.critical()), health, instance());
     }
 }

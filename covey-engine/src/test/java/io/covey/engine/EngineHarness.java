@@ -53,6 +53,12 @@ final class EngineHarness {
         return diff;
     }
 
+    GroupDiff scale(String id, int instances) {
+        GroupDiff diff = engine.declarations().scale(id, instances);
+        settle();
+        return diff;
+    }
+
     void stopGroup(String group) {
         engine.declarations().stopGroup(group);
         settle();

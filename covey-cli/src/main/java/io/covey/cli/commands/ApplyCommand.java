@@ -92,7 +92,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(Terminal t, GroupDiff diff) {
+    static void print(Terminal t, GroupDiff diff) {
         List<String> replaced = diff.started().stream().filter(diff.stopped()::contains).toList();
         List<String> started = diff.started().stream().filter(id -> !replaced.contains(id)).toList();
         List<String> stopped = diff.stopped().stream().filter(id -> !replaced.contains(id)).toList();

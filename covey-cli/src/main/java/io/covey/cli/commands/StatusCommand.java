@@ -54,6 +54,11 @@ public final class StatusCommand implements Callable<Integer> {
             field(t, "usage", (row.memoryBytes() == null ? "" : "memory " + WorkerTable.bytes(row.memoryBytes()) + "  ")
                     + (row.cpuPercent() == null ? "" : "cpu " + row.cpuPercent() + "%"));
         }
+        JsonNode instance = document.get("instance");
+        if (instance != null && instance.isIntegralNumber()) {
+            JsonNode count = document.path("spec").path("instances");
+            field(t, "instance", instance.asInt() + (count.isIntegralNumber() ? " of " + count.asInt() : ""));
+        }
         if (document.path("critical").asBoolean()) {
             field(t, "critical", "yes: the host's readiness waits for it");
         }

@@ -60,6 +60,13 @@ public interface CoveyOperations {
      */
     WorkerStatus kill(String id);
 
+    /**
+     * Runs the declaration that holds worker {@code id} (a spec's id, or one of its instances' ids
+     * {@code <id>-<n>}) as {@code instances} workers: indexes it gains start, the highest ones it
+     * loses stop and are removed, the rest are left alone. The limits count each instance.
+     */
+    GroupDiff scale(String id, int instances);
+
     /** The last {@code tail} log lines of a worker, oldest first. */
     List<LogLine> logs(String id, int tail);
 

@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param forced    whether the last stop had to be forced
  * @param critical  whether the host's readiness depends on this worker (its resolved {@code critical} option)
  * @param health    the last health check, or null when the worker has not been checked
+ * @param instance  the worker's index among the instances of its declaration ({@code spec.instances}), whose id,
+ *                  {@code spec}'s effective id, it shares with its siblings; null for a worker without instances
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerStatus(
@@ -34,5 +36,13 @@ public record WorkerStatus(
         JsonNode result,
         WorkerSpec spec,
         boolean critical,
-        HealthStatus health) {
+        HealthStatus health,
+        Integer instance) {
+
+    public WorkerStatus(String id, String group, String type, boolean foreign, WorkerState state, String message, int attempt,
+                        int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
+                        WorkerSpec spec, boolean critical, HealthStatus health) {
+        this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
+                critical, health, null);
+    }
 }

@@ -69,8 +69,14 @@ public sealed interface ControlMessage {
      * host → child: the worker to run. Sent only for declared types.
      *
      * @param heartbeatMillis how often the child must say it is alive
+     * @param instance        the worker's index among its declaration's instances (0 without instances)
      */
-    record Welcome(String workerType, String workerClass, JsonNode params, long heartbeatMillis) implements ControlMessage {
+    record Welcome(String workerType, String workerClass, JsonNode params, long heartbeatMillis, int instance)
+            implements ControlMessage {
+        public Welcome(String workerType, String workerClass, JsonNode params, long heartbeatMillis) {
+            this(workerType, workerClass, params, heartbeatMillis, 0);
+        }
+
         public Welcome {
             Objects.requireNonNull(workerType, "workerType");
             Objects.requireNonNull(workerClass, "workerClass");
@@ -181,9 +187,15 @@ public sealed interface ControlMessage {
      * host → warm child: the worker to run, and who it is from now on. Sent at most once per child.
      *
      * @param heartbeatMillis how often the child must say it is alive
+     * @param instance        the worker's index among its declaration's instances (0 without instances)
      */
     record Assign(String workerId, int attempt, String workerType, String workerClass, JsonNode params,
-                  long heartbeatMillis) implements ControlMessage {
+                  long heartbeatMillis, int instance) implements ControlMessage {
+        public Assign(String workerId, int attempt, String workerType, String workerClass, JsonNode params,
+                      long heartbeatMillis) {
+            this(workerId, attempt, workerType, workerClass, params, heartbeatMillis, 0);
+        }
+
         public Assign {
             Objects.requireNonNull(workerId, "workerId");
             Objects.requireNonNull(workerType, "workerType");
@@ -195,7 +207,7 @@ public sealed interface ControlMessage {
 
         /** The work, as a cold child would have received it. */
         public Welcome toWelcome() {
-            return new Welcome(workerType, workerClass, params, heartbeatMillis);
+            return new Welcome(workerType, workerClass, params, heartbeatMillis, instance);
         }
     }
 }

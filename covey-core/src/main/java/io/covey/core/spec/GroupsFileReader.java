@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link GroupsFileException} that names the file, the group and the worker's index.
  */
 public final class GroupsFileReader {
+    /** Instances beyond this are not expanded to check their ids: no host's limits would take them. */
+    private static final int MAX_INSTANCES_CHECKED = 100_000;
+
     /** Larger files are refused unread: a host holds at most a few thousand workers. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
@@ -99,11 +102,15 @@ public final class GroupsFileReader {
                 if (spec == null) {
                     throw new GroupsFileException(source, at, "is empty; a worker spec is an object with at least a \"type\"");
                 }
-                String earlier = declaredAt.putIfAbsent(spec.effectiveId(), at);
-                if (earlier != null) {
-                    throw new GroupsFileException(source, at, "worker id '" + spec.effectiveId() + "' is already declared at "
-                            + earlier + " (the same type with the same params, or the same explicit id); ids are unique"
-                            + " across the host, so declare it once");
+                // Each instance's id counts; more instances than any host holds are left to its limits to refuse.
+                for (String id : spec.instances() != null && spec.instances() > MAX_INSTANCES_CHECKED ? List.of(spec.effectiveId())
+                        : spec.workerIds()) {
+                    String earlier = declaredAt.putIfAbsent(id, at);
+                    if (earlier != null) {
+                        throw new GroupsFileException(source, at, "worker id '" + id + "' is already declared at "
+                                + earlier + " (the same type with the same params, the same explicit id, or an instance"
+                                + " id <id>-<n>); ids are unique across the host, so declare it once");
+                    }
                 }
             }
             groups.add(new CoveyGroup(name, specs));

@@ -25,6 +25,14 @@ public final class WorkerIds {
         return prefix + "-" + sha256(CoveyJson.canonicalText(params)).substring(0, HASH_CHARS);
     }
 
+    /**
+     * The id of instance {@code index} of the declaration whose id is {@code baseId}:
+     * {@code <baseId>-<index>}, so instances sort and read as a family ({@code web-0}, {@code web-1}).
+     */
+    public static String instance(String baseId, int index) {
+        return baseId + "-" + index;
+    }
+
     private static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -22,13 +22,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param params    the worker's params as JSON; kept canonical (sorted keys) so equal params compare equal
  * @param options   per-worker options; unset fields come from the manager's defaults
  * @param dependsOn the workers this one waits for before it starts; never null, each id once
+ * @param instances how many workers this declaration stands for, with ids {@code <id>-0 … <id>-(N-1)}; null for one
+ *                  worker with the id itself
+ * @param update    how a running worker is replaced when this declaration changes; null for {@link UpdateStrategy#RECREATE}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions options,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn) implements WorkerDeclaration {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn,
+                         Integer instances, UpdateStrategy update) implements WorkerDeclaration {
 
     public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options) {
         this(type, id, params, options, null);
+    }
+
+    public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options, List<Dependency> dependsOn) {
+        this(type, id, params, options, dependsOn, null, null);
     }
 
     public WorkerSpec {
@@ -49,6 +57,10 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
                         + "' twice in dependsOn; list each dependency once");
             }
         }
+        if (instances != null && instances < 1) {
+            throw new InvalidSpecException("a worker of type '" + type + "' asks for " + instances
+                    + " instances; instances must be at least 1 (remove the worker to run none)");
+        }
     }
 
     public static WorkerSpec of(String type, Object params) {
@@ -56,15 +68,45 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
     }
 
     public WorkerSpec withId(String newId) {
-        return new WorkerSpec(type, newId, params, options, dependsOn);
+        return new WorkerSpec(type, newId, params, options, dependsOn, instances, update);
     }
 
     public WorkerSpec withOptions(WorkerOptions newOptions) {
-        return new WorkerSpec(type, id, params, newOptions, dependsOn);
+        return new WorkerSpec(type, id, params, newOptions, dependsOn, instances, update);
     }
 
     public WorkerSpec withDependsOn(List<Dependency> newDependsOn) {
-        return new WorkerSpec(type, id, params, options, newDependsOn);
+        return new WorkerSpec(type, id, params, options, newDependsOn, instances, update);
+    }
+
+    /** @param newInstances how many workers, or null for one worker under the id itself */
+    public WorkerSpec withInstances(Integer newInstances) {
+        return new WorkerSpec(type, id, params, options, dependsOn, newInstances, update);
+    }
+
+    public WorkerSpec withUpdate(UpdateStrategy newUpdate) {
+        return new WorkerSpec(type, id, params, options, dependsOn, instances, newUpdate);
+    }
+
+    /** The update strategy, {@link UpdateStrategy#RECREATE} when none is given. */
+    public UpdateStrategy updateStrategy() {
+        return update == null ? UpdateStrategy.RECREATE : update;
+    }
+
+    /**
+     * The ids of the workers this declaration stands for: the effective id alone, or with
+     * {@code instances} the ids {@code <id>-0 … <id>-(N-1)} ({@link WorkerIds#instance}).
+     */
+    public List<String> workerIds() {
+        String base = effectiveId();
+        if (instances == null) {
+            return List.of(base);
+        }
+        List<String> ids = new java.util.ArrayList<>(instances);
+        for (int index = 0; index < instances; index++) {
+            ids.add(WorkerIds.instance(base, index));
+        }
+        return ids;
     }
 
     public WorkerSpec withDependsOn(Dependency... newDependsOn) {
@@ -84,7 +126,9 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
     /**
      * Same worker declaration, ignoring whether the id was written out or derived, and ignoring
      * {@code dependsOn}: which workers must come first decides when a worker starts, not what it
-     * runs, so changing it does not restart a running worker.
+     * runs, so changing it does not restart a running worker. {@code instances} and {@code update}
+     * are ignored too: how many workers a declaration stands for and how they are replaced change
+     * neither what each one runs.
      */
     public boolean sameDeclarationAs(WorkerSpec other) {
         return other != null

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.covey.core.json.CoveyJson;
 import io.covey.core.spec.Dependency;
+import io.covey.core.spec.UpdateStrategy;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
@@ -30,6 +31,9 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     private WorkerOptions options = WorkerOptions.NONE;
     private String id;
     private List<Dependency> dependsOn = List.of();
+    private Integer instances;
+    private UpdateStrategy update;
+    private volatile int instance;
 
     protected CoveyWorker(P params) {
         this.params = params;
@@ -118,6 +122,24 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         reporter.publish(data);
     }
 
+    /**
+     * Which of its declaration's {@code instances} this worker is: {@code 0 … N-1}, the number its
+     * id ends in ({@code web-2} is 2); 0 for a worker declared without instances. Set before
+     * {@code runWorker()} is called (not yet in the constructor); a foreign worker's child JVM
+     * also has it as the system property {@value #INSTANCE_PROPERTY}.
+     */
+    public final int instance() {
+        return instance;
+    }
+
+    /** The system property that holds {@link #instance()} in a foreign worker's child JVM. */
+    public static final String INSTANCE_PROPERTY = "COVEY_INSTANCE";
+
+    /** Called by the runtime before {@code runWorker()}; not for worker code. */
+    public final void attachInstance(int index) {
+        this.instance = index;
+    }
+
     /** Called by the runtime before {@code runWorker()}; not for worker code. */
     public final void attachReporter(WorkerReporter reporter) {
         this.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -139,6 +161,18 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         return this;
     }
 
+    /** Runs this declaration as {@code count} workers, as in a spec's {@code instances}. */
+    public CoveyWorker<P> setInstances(int count) {
+        this.instances = count;
+        return this;
+    }
+
+    /** How a running worker is replaced when this declaration changes, as in a spec's {@code update}. */
+    public CoveyWorker<P> setUpdate(UpdateStrategy strategy) {
+        this.update = strategy;
+        return this;
+    }
+
     public WorkerOptions options() {
         return options;
     }
@@ -146,6 +180,7 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     /** The declaration this instance stands for: its type name, id, params as JSON and options. */
     @Override
     public WorkerSpec toSpec() {
-        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options, dependsOn);
+        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options, dependsOn, instances,
+                update);
     }
 }

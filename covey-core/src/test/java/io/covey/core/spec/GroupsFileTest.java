@@ -130,6 +130,11 @@ class GroupsFileTest {
                 .hasMessageContaining("is already declared at groups.a.workers[0]");
         assertThatThrownBy(() -> parse("{\"groups\":{\"a\":{\"workers\":[{\"type\":\"Echo\",\"id\":\"x\"},{\"type\":\"Other\",\"id\":\"x\"}]}}}"))
                 .hasMessageStartingWith("test.json: groups.a.workers[1]: worker id 'x' is already declared at groups.a.workers[0]");
+        assertThatThrownBy(() -> parseYaml("groups:\n  a: {workers: [{type: Echo, id: api, instances: 3}]}\n"
+                + "  b: {workers: [{type: Other, id: api-2}]}\n"))
+                .hasMessageContaining("groups.b.workers[0]: worker id 'api-2' is already declared at groups.a.workers[0]");
+        assertThat(parseYaml("groups:\n  a: {workers: [{type: Echo, id: api, instances: 3, update: rolling},"
+                + " {type: Other, id: api-3}]}\n").groups().get(0).workers().get(0).updateStrategy()).isEqualTo(UpdateStrategy.ROLLING);
         assertThatThrownBy(() -> parse("{\"groups\":{\"bad name\":{\"workers\":[]}}}"))
                 .hasMessageStartingWith("test.json: groups.bad name: group name 'bad name' is not valid");
     }

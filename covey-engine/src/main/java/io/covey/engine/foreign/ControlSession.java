@@ -122,8 +122,9 @@ final class ControlSession {
         String workerClass = request.type().workerClass().getName();
         long heartbeat = settings.heartbeatInterval().toMillis();
         return warm
-                ? new ControlMessage.Assign(request.workerId(), request.attempt(), type, workerClass, request.params(), heartbeat)
-                : new ControlMessage.Welcome(type, workerClass, request.params(), heartbeat);
+                ? new ControlMessage.Assign(request.workerId(), request.attempt(), type, workerClass, request.params(), heartbeat,
+                        request.instance())
+                : new ControlMessage.Welcome(type, workerClass, request.params(), heartbeat, request.instance());
     }
 
     /** @param warm whether the child is a warm one, waiting for an {@link ControlMessage.Assign} rather than a welcome */

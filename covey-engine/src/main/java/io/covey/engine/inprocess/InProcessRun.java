@@ -115,7 +115,11 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     }
 
     private void runBody() {
-        attempt.run(() -> request.type().instantiate(request.params()),
+        attempt.run(() -> {
+                    CoveyWorker<?> worker = request.type().instantiate(request.params());
+                    worker.attachInstance(request.instance());
+                    return worker;
+                },
                 t -> "the worker's constructor threw " + describe(t), this);
     }
 

@@ -8,9 +8,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * One attempt to run.
  *
- * @param options the worker's options with every default filled in
+ * @param options  the worker's options with every default filled in
+ * @param instance the worker's index among its declaration's instances (0 for a worker without instances)
  */
-public record LaunchRequest(String workerId, String group, int attempt, WorkerType type, JsonNode params, WorkerOptions options) {
+public record LaunchRequest(String workerId, String group, int attempt, WorkerType type, JsonNode params, WorkerOptions options,
+                            int instance) {
+    public LaunchRequest(String workerId, String group, int attempt, WorkerType type, JsonNode params, WorkerOptions options) {
+        this(workerId, group, attempt, type, params, options, 0);
+    }
+
     /** Who this attempt is: {@code id#attempt} in its text form. */
     public AttemptId attemptId() {
         return new AttemptId(workerId, attempt);

@@ -10,21 +10,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covey.core.api.CoveyOperations;
+import io.covey.core.api.GroupDiff;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
 import io.covey.host.problem.ApiProblemException;
 import io.covey.host.problem.ProblemKind;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Single workers: status, restart, kill, logs. */
+/** Single workers: status, restart, kill, scale, logs. */
 @RestController
 @RequestMapping("/api/v1")
 public class WorkersController {
     private static final int MAX_TAIL = 2000;
 
     private final CoveyOperations covey;
+    private final JsonBodyReader bodies;
 
-    public WorkersController(CoveyOperations covey) {
+    public WorkersController(CoveyOperations covey, JsonBodyReader bodies) {
         this.covey = covey;
+        this.bodies = bodies;
     }
 
     @GetMapping("/workers/{id}")
@@ -41,6 +45,12 @@ public class WorkersController {
     @PostMapping("/workers/{id}/kill")
     public WorkerStatus kill(@PathVariable String id) {
         return covey.kill(id);
+    }
+
+    /** Runs the declaration that holds worker {@code id} as {@code instances} workers ({@link CoveyOperations#scale}). */
+    @PostMapping("/workers/{id}/scale")
+    public GroupDiff scale(@PathVariable String id, HttpServletRequest request) {
+        return covey.scale(id, ScaleRequest.from(bodies.readTree(request)).instances());
     }
 
     @GetMapping("/workers/{id}/logs")

@@ -43,11 +43,12 @@ final class GroupsFileCheck {
         int total = others;
         for (CoveyGroup group : file.groups()) {
             List<WorkerSpec> workers = group.workers();
-            if (workers.size() > settings.maxWorkersPerGroup()) {
-                throw refused(source, "groups." + group.name(), "the group has " + workers.size() + " workers; at most "
-                        + settings.maxWorkersPerGroup() + " are allowed per group");
+            long size = workers.stream().mapToLong(spec -> spec.instances() == null ? 1 : spec.instances()).sum();
+            if (size > settings.maxWorkersPerGroup()) {
+                throw refused(source, "groups." + group.name(), "the group has " + size + " workers; at most "
+                        + settings.maxWorkersPerGroup() + " are allowed per group" + (size > workers.size() ? " (each instance counts)" : ""));
             }
-            total += workers.size();
+            total += (int) size;
             for (int i = 0; i < workers.size(); i++) {
                 String at = "groups." + group.name() + ".workers[" + i + "]";
                 WorkerSpec spec = workers.get(i);
@@ -56,10 +57,12 @@ final class GroupsFileCheck {
                 } catch (CoveyException e) {
                     throw refused(source, at, e.getMessage());
                 }
-                String owner = takenBy.get(spec.effectiveId());
-                if (owner != null) {
-                    throw refused(source, at, "worker id '" + spec.effectiveId() + "' is already in group '" + owner
-                            + "', which the file does not name; ids are unique across the host");
+                for (String id : spec.workerIds()) {
+                    String owner = takenBy.get(id);
+                    if (owner != null) {
+                        throw refused(source, at, "worker id '" + id + "' is already in group '" + owner
+                                + "', which the file does not name; ids are unique across the host");
+                    }
                 }
             }
         }

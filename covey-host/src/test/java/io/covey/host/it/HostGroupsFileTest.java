@@ -146,6 +146,27 @@ class HostGroupsFileTest {
     }
 
     @Test
+    void instancesInTheFileScaleWithAnEditAndTheirIdsAreCheckedAgainstTheApisGroups() throws Exception {
+        Path file = groupsFile("groups:\n  fleet: {workers: [{type: ServiceWorker, id: api, params: {name: a}, instances: 2}]}\n");
+        HttpJson api = startHost(file, "--covey.host.groups-file-watch=false");
+        await().until(() -> state(api, "api-0").equals("RUNNING") && state(api, "api-1").equals("RUNNING"));
+        api.put("/api/v1/groups/mine", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"api-3\",\"params\":{\"name\":\"m\"}}]}");
+
+        groupsFile("groups:\n  fleet: {workers: [{type: ServiceWorker, id: api, params: {name: a}, instances: 4}]}\n");
+        HttpJson.Response clash = api.post("/api/v1/groups-file/reload", null);
+        assertThat(clash.status()).isEqualTo(400);
+        assertThat(clash.json().get("detail").asString()).contains("groups.fleet.workers[0]", "worker id 'api-3' is already in group 'mine'");
+        assertThat(state(api, "api-2")).isEqualTo("GONE");
+
+        groupsFile("groups:\n  fleet: {workers: [{type: ServiceWorker, id: api, params: {name: a}, instances: 3}]}\n");
+        HttpJson.Response scaled = api.post("/api/v1/groups-file/reload", null);
+        assertThat(scaled.status()).isEqualTo(200);
+        assertThat(scaled.json().get("groups").get(0).get("started")).extracting(JsonNode::asString).containsExactly("api-2");
+        await().until(() -> state(api, "api-2").equals("RUNNING"));
+        assertThat(api.get("/api/v1/workers/api-0").json().get("attempt").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void reloadAppliesTheWholeFileAgain() throws Exception {
         Path file = groupsFile(WEB_AB);
         HttpJson api = startHost(file, "--covey.host.groups-file-watch=false");

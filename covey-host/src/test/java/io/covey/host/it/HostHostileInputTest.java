@@ -128,6 +128,20 @@ class HostHostileInputTest {
                 "not-found", "ghost"));
         cases.add(send("restarting an unknown worker", t -> t.api.builder("/api/v1/workers/ghost/restart")
                 .POST(HttpRequest.BodyPublishers.noBody()), 404, "not-found", "ghost"));
+        // instances and scaling
+        cases.add(put("a spec with no instances", spec("\"type\":\"ServiceWorker\",\"params\":{\"name\":\"a\"},\"instances\":0"), 400,
+                "invalid-request", "instances must be at least 1"));
+        cases.add(put("more instances than a group may hold", spec("\"type\":\"ServiceWorker\",\"params\":{\"name\":\"a\"},"
+                + "\"instances\":2147483647"), 400, "limit-exceeded", "each instance counts"));
+        cases.add(put("an unknown update strategy", spec("\"type\":\"ServiceWorker\",\"params\":{\"name\":\"a\"},\"update\":\"blue-green\""),
+                400, "invalid-request", "use recreate or rolling"));
+        cases.add(post("scaling to no instances", "/api/v1/workers/kept/scale", "{\"instances\":0}", 400, "invalid-request", "at least 1"));
+        cases.add(post("scaling by a string", "/api/v1/workers/kept/scale", "{\"instances\":\"3\"}", 400, "invalid-json", "a whole number"));
+        cases.add(post("scaling with an unknown field", "/api/v1/workers/kept/scale", "{\"replicas\":3}", 400, "invalid-json",
+                "'replicas' is not a known field"));
+        cases.add(post("scaling beyond the group limit", "/api/v1/workers/kept/scale", "{\"instances\":100000}", 400, "limit-exceeded",
+                "at most 256"));
+        cases.add(post("scaling an unknown worker", "/api/v1/workers/ghost/scale", "{\"instances\":2}", 404, "not-found", "ghost"));
         // query strings
         cases.add(get("a tail that is no number", "/api/v1/workers/kept/logs?tail=abc", 400, "invalid-query", "'tail' must be a whole number"));
         cases.add(get("a negative tail", "/api/v1/workers/kept/logs?tail=-1", 400, "invalid-query", "between 0 and 2000"));
@@ -167,6 +181,11 @@ class HostHostileInputTest {
 
     private static Hostile put(String name, String path, String body, int status, String type, String detail) {
         return send(name, t -> t.api.builder(path).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"),
+                status, type, detail);
+    }
+
+    private static Hostile post(String name, String path, String body, int status, String type, String detail) {
+        return send(name, t -> t.api.builder(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"),
                 status, type, detail);
     }
 

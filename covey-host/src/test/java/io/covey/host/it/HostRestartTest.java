@@ -60,6 +60,29 @@ class HostRestartTest {
     }
 
     @Test
+    void instancesScaledOverTheApiComeBackUnderTheirIdsAfterARestart() {
+        try (ConfigurableApplicationContext host = startHost()) {
+            HttpJson api = api(host);
+            api.put("/api/v1/groups/fleet", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"api\",\"params\":{\"name\":\"a\"},"
+                    + "\"instances\":3,\"update\":\"rolling\"}]}");
+            assertThat(api.post("/api/v1/workers/api/scale", "{\"instances\":2}").json().get("stopped"))
+                    .extracting(JsonNode::asString).containsExactly("api-2");
+            await().until(() -> api.get("/api/v1/groups/fleet").json().get("workers").size() == 2
+                    && api.get("/api/v1/workers/api-1").json().get("state").asString().equals("RUNNING"));
+        }
+
+        try (ConfigurableApplicationContext host = startHost()) {
+            HttpJson api = api(host);
+            await().until(() -> api.get("/api/v1/workers/api-1").json().get("state").asString().equals("RUNNING"));
+            JsonNode fleet = api.get("/api/v1/groups/fleet").json();
+            assertThat(fleet.get("workers")).extracting(w -> w.get("id").asString() + ":" + w.get("instance").asInt())
+                    .containsExactly("api-0:0", "api-1:1");
+            assertThat(fleet.get("workers").get(0).get("spec").get("instances").asInt()).isEqualTo(2);
+            assertThat(fleet.get("workers").get(0).get("spec").get("update").asString()).isEqualTo("rolling");
+        }
+    }
+
+    @Test
     void aRestartedHostContinuesTheEventNumberingOfItsPreviousRun() {
         long lastSeqBefore;
         try (ConfigurableApplicationContext host = startHost()) {

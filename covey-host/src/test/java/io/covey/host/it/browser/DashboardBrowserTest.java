@@ -3,6 +3,7 @@ package io.covey.host.it.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,33 @@ class DashboardBrowserTest {
         page.waitForState("victim", "RUNNING");
         assertThat(page.cell("victim", "restarts")).isEqualTo("1");
         assertThat(page.cell("victim", "pid")).isNotEqualTo(String.valueOf(pid));
+    }
+
+    @Test
+    void instancesOfASpecAreShownTogetherUnderTheirIdAndFollowAScale() {
+        host.runGroupJson("fleet", "{\"workers\":[{\"type\":\"PokeableWorker\",\"id\":\"api\",\"instances\":11,"
+                + "\"params\":{\"name\":\"api\",\"message\":\"up\"}},{\"type\":\"PokeableWorker\",\"id\":\"zz-solo\","
+                + "\"params\":{\"name\":\"zz-solo\",\"message\":\"up\"}},{\"type\":\"PokeableWorker\",\"id\":\"aa-solo\","
+                + "\"params\":{\"name\":\"aa-solo\",\"message\":\"up\"}}]}");
+        page.waitForState("api-10", "RUNNING");
+        page.until(d -> page.group("fleet").findElement(By.cssSelector("tr.family[data-family='api']")).getText()
+                .equals("api 11 instances: 11 RUNNING"));
+
+        // The family's heading, then its instances by index (api-2 before api-10), where "api" sorts among the others.
+        List<String> order = page.group("fleet").findElements(By.cssSelector("tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-worker") != null ? tr.getAttribute("data-worker") : "[" + tr.getAttribute("data-family") + "]")
+                .toList();
+        assertThat(order).containsExactly("aa-solo", "[api]", "api-0", "api-1", "api-2", "api-3", "api-4", "api-5", "api-6",
+                "api-7", "api-8", "api-9", "api-10", "zz-solo");
+        assertThat(page.row("api-3").getAttribute("class")).contains("instance");
+        assertThat(page.row("aa-solo").getAttribute("class")).doesNotContain("instance");
+
+        assertThat(host.api.post("/api/v1/workers/api/scale", "{\"instances\":2}").status()).isEqualTo(200);
+        page.until(d -> d.findElements(By.cssSelector("tr[data-worker='api-10']")).isEmpty()
+                && d.findElements(By.cssSelector("tr[data-worker='api-2']")).isEmpty());
+        page.until(d -> page.group("fleet").findElement(By.cssSelector("tr.family[data-family='api']")).getText()
+                .equals("api 2 instances: 2 RUNNING"));
+        assertThat(page.cell("api-1", "attempt")).isEqualTo("1");
     }
 
     @Test
