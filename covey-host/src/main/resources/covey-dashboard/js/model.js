@@ -8,6 +8,7 @@ function workerFrom(status) {
     message: status.message || '', attempt: status.attempt, restarts: status.restarts, pid: status.pid ?? null,
     startedAt: status.startedAt ? Date.parse(status.startedAt) : null,
     endedAt: status.endedAt ? Date.parse(status.endedAt) : null,
+    memoryBytes: status.memoryBytes ?? null, cpuPercent: status.cpuPercent ?? null,
   };
 }
 
@@ -25,6 +26,19 @@ export class Model {
   replaceWorker(status) {
     const group = this.groups.get(status.group);
     if (group && group.workers.has(status.id)) group.workers.set(status.id, workerFrom(status));
+  }
+
+  /** Takes the memory and CPU figures of a fresh snapshot; events do not carry them. */
+  updateUsage(groupStatuses) {
+    for (const g of groupStatuses) {
+      for (const status of g.workers) {
+        const worker = this.find(status.id);
+        if (worker && worker.attempt === status.attempt) {
+          worker.memoryBytes = status.memoryBytes ?? null;
+          worker.cpuPercent = status.cpuPercent ?? null;
+        }
+      }
+    }
   }
 
   find(id) {
@@ -47,7 +61,10 @@ export class Model {
       worker.startedAt = time;
       worker.endedAt = null;
       worker.pid = null;
+      worker.memoryBytes = null;
+      worker.cpuPercent = null;
     }
+    if (!LIVE.has(event.state)) { worker.memoryBytes = null; worker.cpuPercent = null; }
     worker.state = event.state;
     worker.message = event.message || '';
     if (!LIVE.has(event.state) && event.state !== 'PENDING' && worker.endedAt === null) worker.endedAt = time;

@@ -12,6 +12,7 @@ import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.Dependency;
 import io.covey.core.spec.CoveyNames;
 import io.covey.core.spec.WorkerSpec;
+import io.covey.engine.launch.WorkerLauncher;
 
 /**
  * Checks a declaration completely before anything changes: names, declared types, params that
@@ -22,11 +23,14 @@ final class DeclarationValidator {
     private final CoveyManifest manifest;
     private final ManagerSettings settings;
     private final boolean foreignAvailable;
+    private final WorkerLauncher foreignLauncher;
 
-    DeclarationValidator(CoveyManifest manifest, ManagerSettings settings, boolean foreignAvailable) {
+    /** @param foreignLauncher the launcher of foreign workers, or null when this manager has none */
+    DeclarationValidator(CoveyManifest manifest, ManagerSettings settings, WorkerLauncher foreignLauncher) {
         this.manifest = manifest;
         this.settings = settings;
-        this.foreignAvailable = foreignAvailable;
+        this.foreignAvailable = foreignLauncher != null;
+        this.foreignLauncher = foreignLauncher;
     }
 
     /** The specs by effective id, in order; throws a {@code CoveyException} for anything wrong. */
@@ -58,9 +62,17 @@ final class DeclarationValidator {
             if (existing != null && existing.desired() != WorkerSlot.Desired.REMOVE && !existing.group().equals(groupName)) {
                 throw new WorkerConflictException(id, existing.group(), groupName);
             }
-            if (!foreignAvailable && Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign())) {
+            boolean foreign = Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign());
+            if (!foreignAvailable && foreign) {
                 throw new InvalidSpecException("worker '" + id + "' is foreign (the default) but this manager cannot launch"
                         + " child processes; set \"foreign\": false in its options, or configure a foreign launcher");
+            }
+            if (foreign) {
+                foreignLauncher.checkDeclared(id, spec.options());
+            } else if (spec.options().jvmOptions() != null && !spec.options().jvmOptions().isEmpty()
+                    || spec.options().maxHeap() != null) {
+                throw new InvalidSpecException("worker '" + id + "' sets jvmOptions or maxHeap, which apply to a worker in a"
+                        + " child JVM of its own, but it runs as a thread of the manager (\"foreign\": false)");
             }
         }
         // Only a declared worker's own dependsOn can name a missing worker or close a cycle (the rest of

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.covey.core.api.LogLine;
 import io.covey.core.event.DataEvent;
 import io.covey.core.event.LogEvent;
+import io.covey.core.spec.ByteSize;
+import io.covey.engine.launch.ResourceUsage;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
@@ -54,6 +56,22 @@ final class SlotCallbacks implements RunCallbacks {
     public void data(JsonNode data) {
         if (!exited.get()) {
             context.journal().append(new DataEvent(0, context.clock().instant(), group, slot.id, number, data));
+        }
+    }
+
+    /**
+     * Kept on the slot for its status (no engine message per sample); only a sample over the worker's
+     * {@code maxMemory} goes to the engine thread, which stops the attempt.
+     */
+    @Override
+    public void usage(ResourceUsage usage) {
+        if (exited.get()) {
+            return;
+        }
+        attempt.usage(usage);
+        ByteSize limit = slot.options().maxMemory();
+        if (limit != null && usage.memoryBytes() > limit.bytes()) {
+            engineExecutor.execute(() -> engine.onOverMemory(slot, attempt, usage, limit));
         }
     }
 

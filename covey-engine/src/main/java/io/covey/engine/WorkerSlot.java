@@ -50,6 +50,10 @@ final class WorkerSlot {
     private CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
     /** The last health check (of any attempt), or null. */
     private HealthStatus health;
+    /** Counts runs (a first start, a restart, a re-run: not an attempt after a crash), so a stale deadline knows it. */
+    private int run;
+    private int attemptsInRun;
+    private Scheduler.Cancellable deadline;
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -78,6 +82,9 @@ final class WorkerSlot {
         }
         state = next;
         message = newMessage;
+        if (WorkerState.SETTLED_STATES.contains(next)) {
+            cancelDeadline(); // the run is over
+        }
         context.journal().append(new LifecycleEvent(0, context.clock().instant(), group(), id, attempt.number(), next,
                 newMessage, next == WorkerState.STOPPED && attempt.forced(), spec().type(),
                 next == WorkerState.CRASHED ? crashReason : null));
@@ -156,8 +163,35 @@ final class WorkerSlot {
         return attempt.isLive();
     }
 
+    /** A new run begins (its deadline, if any, is set next); returns its number. */
+    int beginRun() {
+        cancelDeadline();
+        attemptsInRun = 0;
+        return ++run;
+    }
+
+    boolean isRun(int number) {
+        return run == number && deadline != null;
+    }
+
+    int attemptsInRun() {
+        return attemptsInRun;
+    }
+
+    void deadlineTimer(Scheduler.Cancellable timer) {
+        deadline = timer;
+    }
+
+    void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel();
+            deadline = null;
+        }
+    }
+
     /** Replaces the attempt with the next one, takes the fresh start, and renews a result future already settled. */
     Attempt beginAttempt(Instant now, Map<String, Integer> bindings) {
+        attemptsInRun++;
         attempt = attempt.next(now, bindings);
         freshStartWanted = false;
         if (resultFuture.isDone()) {
@@ -207,6 +241,8 @@ final class WorkerSlot {
         return new WorkerStatus(id, group(), spec().type(), Boolean.TRUE.equals(options.foreign()), state, message,
                 attempt.number(), Math.max(0, attempt.number() - 1), attempt.isLive() ? attempt.run().pid() : null,
                 attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
-                Boolean.TRUE.equals(options.critical()), health);
+                Boolean.TRUE.equals(options.critical()), health,
+                attempt.usage() == null ? null : attempt.usage().memoryBytes(),
+                attempt.usage() == null ? null : attempt.usage().cpuPercent());
     }
 }

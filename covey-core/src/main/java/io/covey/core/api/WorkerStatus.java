@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param forced    whether the last stop had to be forced
  * @param critical  whether the host's readiness depends on this worker (its resolved {@code critical} option)
  * @param health    the last health check, or null when the worker has not been checked
+ * @param memoryBytes the resident memory of a running foreign worker's process tree at the last sample, else null
+ * @param cpuPercent  the CPU its process tree used between the last two samples, in percent of one core, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerStatus(
@@ -34,5 +36,15 @@ public record WorkerStatus(
         JsonNode result,
         WorkerSpec spec,
         boolean critical,
-        HealthStatus health) {
+        HealthStatus health,
+        Long memoryBytes,
+        Double cpuPercent) {
+
+    /** A status without usage figures: an in-process worker's, or one not sampled yet. */
+    public WorkerStatus(String id, String group, String type, boolean foreign, WorkerState state, String message, int attempt,
+                        int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
+                        WorkerSpec spec, boolean critical, HealthStatus health) {
+        this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
+                critical, health, null, null);
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import io.covey.core.spec.RestartPolicy;
+import io.covey.core.spec.ByteSize;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.engine.ManagerSettings;
 
@@ -129,6 +130,19 @@ public class CoveyHostProperties implements Validator {
         checks.positive("workerDefaults.healthInterval", defaults.healthInterval);
         checks.positive("workerDefaults.healthTimeout", defaults.healthTimeout);
         checks.atLeast("workerDefaults.healthFailures", defaults.healthFailures, 1);
+        if (defaults.maxHeap != null && defaults.maxHeap.toBytes() < 2 * 1024 * 1024) {
+            checks.reject("workerDefaults.maxHeap", "must be at least 2MB");
+        }
+        if (defaults.maxMemory != null && defaults.maxMemory.toBytes() < 1) {
+            checks.reject("workerDefaults.maxMemory", "must be positive");
+        }
+        if (defaults.deadline != null) {
+            checks.positive("workerDefaults.deadline", defaults.deadline);
+        }
+        if (defaults.noRestartExitCodes == null
+                || defaults.noRestartExitCodes.stream().anyMatch(code -> code == null || code < 0 || code > 255)) {
+            checks.reject("workerDefaults.noRestartExitCodes", "must be exit codes from 0 to 255");
+        }
         if (defaults.restart == null) {
             checks.reject("workerDefaults.restart", "must be on-crash, always or never");
         }
@@ -434,10 +448,59 @@ public class CoveyHostProperties implements Validator {
         /** Failed health checks in a row that restart a worker. */
         private int healthFailures = 3;
 
+        /** Limit the heap of each foreign worker's child JVM (-Xmx). When unset, covey.worker.jvm-options decide. */
+        private DataSize maxHeap;
+
+        /** Stop a foreign worker whose process tree uses more resident memory than this; a crash of reason memory. */
+        private DataSize maxMemory;
+
+        /** Stop a worker whose run, over all its attempts, takes longer than this; it is FAILED (reason deadline). */
+        private Duration deadline;
+
+        /** Make a foreign worker FAILED at once, without a restart, when its child exits with one of these codes. */
+        private List<Integer> noRestartExitCodes = new ArrayList<>();
+
         public WorkerOptions toOptions() {
             return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax,
                     backoffJitter, backoffResetAfter, restartLimit, restartWindow, critical, restartDependants,
-                    healthInterval, healthTimeout, healthFailures);
+                    healthInterval, healthTimeout, healthFailures, List.of(), byteSize(maxHeap), byteSize(maxMemory),
+                    deadline, List.copyOf(noRestartExitCodes));
+        }
+
+        private static ByteSize byteSize(DataSize size) {
+            return size == null ? null : ByteSize.ofBytes(size.toBytes());
+        }
+
+        public DataSize getMaxHeap() {
+            return maxHeap;
+        }
+
+        public void setMaxHeap(DataSize maxHeap) {
+            this.maxHeap = maxHeap;
+        }
+
+        public DataSize getMaxMemory() {
+            return maxMemory;
+        }
+
+        public void setMaxMemory(DataSize maxMemory) {
+            this.maxMemory = maxMemory;
+        }
+
+        public Duration getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(Duration deadline) {
+            this.deadline = deadline;
+        }
+
+        public List<Integer> getNoRestartExitCodes() {
+            return noRestartExitCodes;
+        }
+
+        public void setNoRestartExitCodes(List<Integer> noRestartExitCodes) {
+            this.noRestartExitCodes = noRestartExitCodes;
         }
 
         public boolean isCritical() {
