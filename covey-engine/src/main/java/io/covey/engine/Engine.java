@@ -186,6 +186,7 @@ final class Engine {
             beginRun(slot);
         }
         Attempt attempt = slot.beginAttempt(context.clock().instant(), dependencies.bindings(slot));
+        context.logSink().attemptStarted(slot.group(), slot.id, attempt.number(), attempt.startedAt());
         slot.transitionTo(WorkerState.STARTING, "attempt " + attempt.number());
         SlotCallbacks callbacks = new SlotCallbacks(this, slot, attempt, context, engineExecutor);
         WorkerLauncher launcher = Boolean.TRUE.equals(slot.options().foreign()) ? foreignLauncher : inProcessLauncher;

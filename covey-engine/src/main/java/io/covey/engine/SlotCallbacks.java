@@ -49,6 +49,7 @@ final class SlotCallbacks implements RunCallbacks {
     public void log(String stream, String line) {
         LogLine logLine = new LogLine(context.clock().instant(), number, stream, line);
         slot.logs.add(logLine);
+        context.logSink().line(group, slot.id, logLine);
         context.journal().append(new LogEvent(0, logLine.time(), group, slot.id, number, stream, line));
     }
 

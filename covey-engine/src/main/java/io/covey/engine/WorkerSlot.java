@@ -96,6 +96,7 @@ final class WorkerSlot {
     void note(String line) {
         LogLine logLine = new LogLine(context.clock().instant(), attempt.number(), "covey", line);
         logs.add(logLine);
+        context.logSink().line(group(), id, logLine);
         context.journal().append(new LogEvent(0, logLine.time(), group(), id, attempt.number(), "covey", line));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.validation.Validator;
 
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.ByteSize;
+import io.covey.engine.logfiles.LogFileSettings;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.engine.ManagerSettings;
 
@@ -41,6 +42,14 @@ public class CoveyHostProperties implements Validator {
 
     /** Directory of worker jars to load worker classes from (also put on children's class path). */
     private Path workerPath;
+
+    /**
+     * Directory where each worker's stdout, stderr and log() lines are written, to
+     * <group>/<worker>.log, rotated by size; empty keeps the lines in memory only.
+     */
+    private Path logDir;
+
+    private final LogFiles logFiles = new LogFiles();
 
     /**
      * Groups file to apply at start, when it changes and on POST /api/v1/groups-file/reload: JSON or YAML,
@@ -111,6 +120,12 @@ public class CoveyHostProperties implements Validator {
         checks.atLeast("logLinesPerWorker", properties.logLinesPerWorker, 1);
         checks.notNegative("shutdownBudget", properties.shutdownBudget);
         properties.allowedOriginsInAll().forEach(origin -> checks.origin("allowedOrigins", origin));
+        if (properties.logFiles.maxFileSize == null || properties.logFiles.maxFileSize.toBytes() < 1024) {
+            checks.reject("logFiles.maxFileSize", "must be at least 1KB");
+        }
+        checks.atLeast("logFiles.retention", properties.logFiles.retention, 0);
+        checks.atLeast("logFiles.queueCapacity", properties.logFiles.queueCapacity, 1);
+        checks.notNegative("logFiles.closeWait", properties.logFiles.closeWait);
         checks.atLeast("events.retained", properties.events.retained, 1);
         checks.atLeast("events.maxSessions", properties.events.maxSessions, 1);
         checks.positive("events.sendTimeLimit", properties.events.sendTimeLimit);
@@ -262,6 +277,82 @@ public class CoveyHostProperties implements Validator {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Path getLogDir() {
+        return logDir;
+    }
+
+    public void setLogDir(Path logDir) {
+        this.logDir = logDir;
+    }
+
+    public LogFiles getLogFiles() {
+        return logFiles;
+    }
+
+    /** The log file settings, with {@link #getLogDir()} set. */
+    public LogFileSettings toLogFileSettings() {
+        return new LogFileSettings(logDir, logFiles.maxFileSize.toBytes(), logFiles.retention,
+                logFiles.maxTotalSize == null ? 0 : logFiles.maxTotalSize.toBytes(), logFiles.queueCapacity, logFiles.closeWait);
+    }
+
+    /** How worker log files (covey.host.log-dir) are rotated and bounded. */
+    public static class LogFiles {
+        /** Rotate a worker's log file before a line would take it past this size. */
+        private DataSize maxFileSize = DataSize.ofBytes(LogFileSettings.DEFAULT_MAX_FILE_BYTES);
+
+        /** How many rotated files (worker.log.1 to worker.log.N) to keep per worker. */
+        private int retention = LogFileSettings.DEFAULT_RETENTION;
+
+        /** Drop (and count) lines that would take the whole log directory past this size; unset for no cap. */
+        private DataSize maxTotalSize;
+
+        /** How many lines may wait for the log writer; more are dropped and counted, never waited for. */
+        private int queueCapacity = LogFileSettings.DEFAULT_QUEUE_CAPACITY;
+
+        /** How long shutdown waits for the queued lines to be written. */
+        private Duration closeWait = LogFileSettings.DEFAULT_CLOSE_WAIT;
+
+        public DataSize getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(DataSize maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public int getRetention() {
+            return retention;
+        }
+
+        public void setRetention(int retention) {
+            this.retention = retention;
+        }
+
+        public DataSize getMaxTotalSize() {
+            return maxTotalSize;
+        }
+
+        public void setMaxTotalSize(DataSize maxTotalSize) {
+            this.maxTotalSize = maxTotalSize;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        public Duration getCloseWait() {
+            return closeWait;
+        }
+
+        public void setCloseWait(Duration closeWait) {
+            this.closeWait = closeWait;
+        }
     }
 
     public WorkerDefaults getWorkerDefaults() {
