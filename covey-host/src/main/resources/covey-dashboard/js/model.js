@@ -1,5 +1,7 @@
 // What the page knows: groups and their workers, from an HTTP snapshot plus the events since.
 const LIVE = new Set(['STARTING', 'RUNNING', 'STOPPING']);
+// States in which the last crash's reason stays shown.
+const CRASH_STATES = new Set(['CRASHED', 'BACKOFF', 'FAILED']);
 export const STATES = ['PENDING', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'COMPLETED', 'CRASHED', 'BACKOFF', 'FAILED'];
 
 function workerFrom(status) {
@@ -9,6 +11,7 @@ function workerFrom(status) {
     startedAt: status.startedAt ? Date.parse(status.startedAt) : null,
     endedAt: status.endedAt ? Date.parse(status.endedAt) : null,
     memoryBytes: status.memoryBytes ?? null, cpuPercent: status.cpuPercent ?? null,
+    crashReason: status.crashReason ?? null,
   };
 }
 
@@ -67,6 +70,8 @@ export class Model {
     if (!LIVE.has(event.state)) { worker.memoryBytes = null; worker.cpuPercent = null; }
     worker.state = event.state;
     worker.message = event.message || '';
+    if (event.state === 'CRASHED') worker.crashReason = event.crashReason ?? null;
+    else if (!CRASH_STATES.has(event.state)) worker.crashReason = null;
     if (!LIVE.has(event.state) && event.state !== 'PENDING' && worker.endedAt === null) worker.endedAt = time;
     return true;
   }

@@ -85,7 +85,8 @@ export class View {
       tr.append(cells[key]);
     }
     cells.badge = el('span', { class: 'badge' });
-    cells.state.append(cells.badge);
+    cells.reason = el('span', { class: 'reason', title: 'why the last attempt crashed' });
+    cells.state.append(cells.badge, ' ', cells.reason);
     for (const key of ['attempt', 'restarts', 'uptime', 'pid', 'memory', 'cpu']) cells[key].classList.add('num');
     const restart = el('button', { type: 'button', 'data-action': 'restart' }, 'Restart');
     restart.addEventListener('click', (e) => { e.stopPropagation(); this.actions.restart(worker.id, restart); });
@@ -105,6 +106,8 @@ export class View {
     setText(cells.mode, worker.foreign ? 'foreign' : 'in-process');
     setText(cells.badge, worker.state);
     cells.badge.className = `badge ${stateClass(worker.state)}`;
+    setText(cells.reason, worker.crashReason ?? '');
+    cells.reason.hidden = !worker.crashReason;
     row.tr.dataset.state = worker.state;
     setText(cells.attempt, worker.attempt);
     setText(cells.restarts, worker.restarts);

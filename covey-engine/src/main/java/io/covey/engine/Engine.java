@@ -226,11 +226,14 @@ final class Engine {
         }
         String reason = "deadline: the run took longer than " + Durations.format(slot.options().deadline())
                 + " (over " + slot.attemptsInRun() + (slot.attemptsInRun() == 1 ? " attempt)" : " attempts)");
+        slot.deadlinePassed(reason);
         if (slot.isLive()) {
+            // A stop already under way (for memory, say) keeps its reason; the deadline still ends the run.
             slot.attempt().limitReached(CrashReason.DEADLINE, reason);
             beginStop(slot, reason);
         } else if (slot.state() == WorkerState.BACKOFF) {
             slot.cancelTimers();
+            slot.crashReason(CrashReason.DEADLINE);
             slot.transitionTo(WorkerState.FAILED, reason + "; not restarted");
             slot.failResult("failed: " + reason);
         }
@@ -322,7 +325,9 @@ final class Engine {
         RestartPolicy policy = options.restart();
         WorkerState outcome = crash.state();
         if (outcome == WorkerState.CRASHED) {
-            String beyondRepair = beyondRepair(options, crash, exit);
+            String beyondRepair = slot.deadlinePassed() != null && crash.restartable()
+                    ? slot.deadlinePassed() + "; not restarted (the attempt ended: " + crash.message() + ")"
+                    : beyondRepair(options, crash, exit);
             if (beyondRepair != null) {
                 slot.transitionTo(WorkerState.FAILED, beyondRepair);
                 slot.failResult("failed: " + beyondRepair);

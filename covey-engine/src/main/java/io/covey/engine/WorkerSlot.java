@@ -54,6 +54,10 @@ final class WorkerSlot {
     private int run;
     private int attemptsInRun;
     private Scheduler.Cancellable deadline;
+    /** Why the last attempt crashed (or the deadline that failed the worker between attempts), or null. */
+    private CrashReason crashReason;
+    /** Why the current run's deadline passed, or null: no attempt of it is restarted any more. */
+    private String deadlinePassed;
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -82,6 +86,9 @@ final class WorkerSlot {
         }
         state = next;
         message = newMessage;
+        if (next == WorkerState.CRASHED) {
+            this.crashReason = crashReason;
+        }
         if (WorkerState.SETTLED_STATES.contains(next)) {
             cancelDeadline(); // the run is over
         }
@@ -168,11 +175,25 @@ final class WorkerSlot {
     int beginRun() {
         cancelDeadline();
         attemptsInRun = 0;
+        deadlinePassed = null;
         return ++run;
     }
 
     boolean isRun(int number) {
         return run == number && deadline != null;
+    }
+
+    String deadlinePassed() {
+        return deadlinePassed;
+    }
+
+    void deadlinePassed(String reason) {
+        deadlinePassed = reason;
+    }
+
+    /** The worker ends for a reason no attempt crashed of (a deadline passed between attempts). */
+    void crashReason(CrashReason reason) {
+        crashReason = reason;
     }
 
     int attemptsInRun() {
@@ -244,6 +265,7 @@ final class WorkerSlot {
                 attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
                 Boolean.TRUE.equals(options.critical()), health,
                 attempt.usage() == null ? null : attempt.usage().memoryBytes(),
-                attempt.usage() == null ? null : attempt.usage().cpuPercent());
+                attempt.usage() == null ? null : attempt.usage().cpuPercent(),
+                state == WorkerState.CRASHED || state == WorkerState.BACKOFF || state == WorkerState.FAILED ? crashReason : null);
     }
 }

@@ -105,6 +105,7 @@ class WorkerLimitsTest {
         assertThat(crash("w").crashReason()).isEqualTo(CrashReason.DEADLINE);
         assertThat(crash("w").message()).isEqualTo("deadline: the run took longer than 30s (over 1 attempt) (the stop had to be forced)");
         assertThat(engine.worker("w").state()).isEqualTo(WorkerState.FAILED);
+        assertThat(engine.worker("w").crashReason()).isEqualTo(CrashReason.DEADLINE);
         engine.advance(Duration.ofMinutes(5));
         assertThat(engine.launcher.runs("w")).hasSize(1);
     }
@@ -170,5 +171,24 @@ class WorkerLimitsTest {
         assertThat(crash("w").message()).isEqualTo(reason);
         assertThat(engine.launcher.runs("w")).hasSize(2);
         assertThat(engine.worker("w").memoryBytes()).isNull();
+        assertThat(engine.worker("w").crashReason()).isNull(); // STARTING again
+    }
+
+    @Test
+    void aDeadlineThatPassesWhileAMemoryStopIsUnderWayStillEndsTheRunFailed() {
+        running(silent("w", TestManagers.IN_PROCESS.withDeadline(Duration.ofSeconds(10)).withMaxMemory(ByteSize.parse("64m"))));
+        engine.advance(Duration.ofSeconds(9));
+        engine.run("w").usage(new ResourceUsage(100L << 20, null, 1));
+        engine.settle();
+        assertThat(engine.worker("w").state()).isEqualTo(WorkerState.STOPPING);
+
+        engine.advance(Duration.ofSeconds(1));
+        engine.run("w").exitNormally();
+        engine.settle();
+
+        assertThat(crash("w").crashReason()).isEqualTo(CrashReason.MEMORY);
+        assertThat(engine.worker("w").state()).isEqualTo(WorkerState.FAILED);
+        assertThat(engine.worker("w").message()).startsWith("deadline: the run took longer than 10s (over 1 attempt); not restarted");
+        assertThat(engine.launcher.runs("w")).hasSize(1);
     }
 }

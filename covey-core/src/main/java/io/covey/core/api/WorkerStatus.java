@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.spec.WorkerSpec;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param health    the last health check, or null when the worker has not been checked
  * @param memoryBytes the resident memory of a running foreign worker's process tree at the last sample, else null
  * @param cpuPercent  the CPU its process tree used between the last two samples, in percent of one core, else null
+ * @param crashReason why the last attempt crashed, while the worker is CRASHED, BACKOFF or FAILED; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerStatus(
@@ -38,13 +40,22 @@ public record WorkerStatus(
         boolean critical,
         HealthStatus health,
         Long memoryBytes,
-        Double cpuPercent) {
+        Double cpuPercent,
+        CrashReason crashReason) {
+
+    /** A status without a crash reason. */
+    public WorkerStatus(String id, String group, String type, boolean foreign, WorkerState state, String message, int attempt,
+                        int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
+                        WorkerSpec spec, boolean critical, HealthStatus health, Long memoryBytes, Double cpuPercent) {
+        this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
+                critical, health, memoryBytes, cpuPercent, null);
+    }
 
     /** A status without usage figures: an in-process worker's, or one not sampled yet. */
     public WorkerStatus(String id, String group, String type, boolean foreign, WorkerState state, String message, int attempt,
                         int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
                         WorkerSpec spec, boolean critical, HealthStatus health) {
         this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
-                critical, health, null, null);
+                critical, health, null, null, null);
     }
 }

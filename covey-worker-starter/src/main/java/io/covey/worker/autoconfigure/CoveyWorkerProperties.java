@@ -100,7 +100,7 @@ public class CoveyWorkerProperties implements Validator {
      * Read the memory and CPU of each foreign worker's process tree from /proc this often, and check
      * its maxMemory then.
      */
-    private Duration usageSampleInterval = ChildLaunchSettings.DEFAULT_USAGE_SAMPLE_INTERVAL;
+    private Duration usageSampleInterval = Duration.ofSeconds(2);
 
     /** Children started ahead of need, so that foreign workers start in milliseconds. */
     private final WarmPool warmPool = new WarmPool();

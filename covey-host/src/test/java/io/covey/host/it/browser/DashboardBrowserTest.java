@@ -87,6 +87,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theReasonOfACrashShowsBesideTheStateAsInTheStatus() {
+        host.runGroupJson("bounded", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"bounded\","
+                + "\"params\":{\"name\":\"b\"},\"options\":{\"deadline\":\"1s\"}}]}");
+
+        page.waitForState("bounded", "FAILED");
+        page.waitForCell("bounded", "state", "FAILED deadline");
+
+        assertThat(host.api.get("/api/v1/workers/bounded").json().get("crashReason").asString()).isEqualTo("deadline");
+        page.script("location.reload()");
+        page.waitUntilLive();
+        page.waitForCell("bounded", "state", "FAILED deadline"); // from the status too, not only the event
+        host.api.post("/api/v1/workers/bounded/restart", null);
+        page.waitForCell("bounded", "state", "RUNNING");
+    }
+
+    @Test
     void aKilledChildComesBackWithAHigherAttempt() {
         host.runGroupJson("crashy", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"victim\","
                 + "\"params\":{\"name\":\"v\"},\"options\":{\"foreign\":true}}]}");
