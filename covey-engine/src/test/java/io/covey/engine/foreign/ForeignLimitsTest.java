@@ -159,4 +159,27 @@ class ForeignLimitsTest {
         assertThat(manager.worker("busy").memoryBytes()).isBetween(8L << 20, 1L << 30);
         assertThat(manager.worker("busy").cpuPercent()).isBetween(0.0, 400.0);
     }
+
+    private static WorkerSpec stubborn(String id, WorkerOptions options) {
+        return new WorkerSpec("StubbornWorker", id, null, options.withRestart(io.covey.core.spec.RestartPolicy.NEVER)
+                .withStopTimeout(Duration.ofMillis(500)));
+    }
+
+    private List<Long> publishedPids(String id) {
+        return events.stream().filter(e -> e instanceof io.covey.core.event.DataEvent d && d.worker().equals(id))
+                .map(e -> ((io.covey.core.event.DataEvent) e).data().get("pids")).findFirst()
+                .map(node -> { List<Long> pids = new java.util.ArrayList<>(); node.forEach(p -> pids.add(p.asLong())); return pids; })
+                .orElseThrow();
+    }
+
+    @Test
+    void theDeadlineKillsAChildThatRefusesToStopWithItsWholeTree() {
+        manager.runGroup(new CoveyGroup("g", List.of(stubborn("mule", WorkerOptions.NONE.withDeadline(Duration.ofSeconds(2))))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> manager.worker("mule").state() == WorkerState.FAILED);
+
+        assertThat(lastCrash("mule").crashReason()).isEqualTo(CrashReason.DEADLINE);
+        assertThat(lastCrash("mule").message()).isEqualTo("deadline: the run took longer than 2s (over 1 attempt) (the stop had to be forced)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedPids("mule").stream().noneMatch(ForeignTestSupport::alive));
+    }
 }
