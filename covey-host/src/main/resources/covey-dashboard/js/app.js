@@ -169,6 +169,16 @@ function hideNotice() {
 
 setInterval(() => view.tick(model), 1000);
 
+// Memory and CPU are samples, not events: read them with the groups while anything runs.
+const USAGE_INTERVAL_MS = 3000;
+setInterval(async () => {
+  if (!stream || reloading || ![...model.groups.values()].some((g) => [...g.workers.values()].some((w) => w.foreign))) return;
+  try {
+    model.updateUsage(await api.groups());
+    scheduleRender();
+  } catch (e) { /* the next round or a resync tells */ }
+}, USAGE_INTERVAL_MS);
+
 // A small handle for debugging and for the browser tests: drop the connection as a network would.
 window.covey = Object.freeze({
   drop: (holdMs) => stream && stream.drop(holdMs),

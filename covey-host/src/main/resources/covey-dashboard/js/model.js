@@ -1,5 +1,7 @@
 // What the page knows: groups and their workers, from an HTTP snapshot plus the events since.
 const LIVE = new Set(['STARTING', 'RUNNING', 'STOPPING']);
+// States in which the last crash's reason stays shown.
+const CRASH_STATES = new Set(['CRASHED', 'BACKOFF', 'FAILED']);
 export const STATES = ['PENDING', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'COMPLETED', 'CRASHED', 'BACKOFF', 'FAILED'];
 
 function workerFrom(status) {
@@ -9,6 +11,8 @@ function workerFrom(status) {
     startedAt: status.startedAt ? Date.parse(status.startedAt) : null,
     endedAt: status.endedAt ? Date.parse(status.endedAt) : null,
     ...instanceOf(status),
+    memoryBytes: status.memoryBytes ?? null, cpuPercent: status.cpuPercent ?? null,
+    crashReason: status.crashReason ?? null,
   };
 }
 
@@ -35,6 +39,19 @@ export class Model {
     if (group && group.workers.has(status.id)) group.workers.set(status.id, workerFrom(status));
   }
 
+  /** Takes the memory and CPU figures of a fresh snapshot; events do not carry them. */
+  updateUsage(groupStatuses) {
+    for (const g of groupStatuses) {
+      for (const status of g.workers) {
+        const worker = this.find(status.id);
+        if (worker && worker.attempt === status.attempt) {
+          worker.memoryBytes = status.memoryBytes ?? null;
+          worker.cpuPercent = status.cpuPercent ?? null;
+        }
+      }
+    }
+  }
+
   find(id) {
     for (const group of this.groups.values()) {
       const worker = group.workers.get(id);
@@ -55,9 +72,14 @@ export class Model {
       worker.startedAt = time;
       worker.endedAt = null;
       worker.pid = null;
+      worker.memoryBytes = null;
+      worker.cpuPercent = null;
     }
+    if (!LIVE.has(event.state)) { worker.memoryBytes = null; worker.cpuPercent = null; }
     worker.state = event.state;
     worker.message = event.message || '';
+    if (event.state === 'CRASHED') worker.crashReason = event.crashReason ?? null;
+    else if (!CRASH_STATES.has(event.state)) worker.crashReason = null;
     if (!LIVE.has(event.state) && event.state !== 'PENDING' && worker.endedAt === null) worker.endedAt = time;
     return true;
   }

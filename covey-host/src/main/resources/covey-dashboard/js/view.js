@@ -1,10 +1,11 @@
 // Renders the model into keyed sections and rows, updated in place: nothing is rebuilt while a person clicks.
-import { el, setText, stateClass, formatDuration } from './dom.js';
+import { el, setText, stateClass, formatDuration, formatBytes } from './dom.js';
 import { isLive } from './model.js';
 
 const COLUMNS = [
   ['id', 'Worker'], ['type', 'Type'], ['mode', 'Runs'], ['state', 'State'], ['attempt', 'Attempt'],
-  ['restarts', 'Restarts'], ['uptime', 'Uptime'], ['pid', 'PID'], ['message', 'Last message'],
+  ['restarts', 'Restarts'], ['uptime', 'Uptime'], ['pid', 'PID'], ['memory', 'Memory'], ['cpu', 'CPU'],
+  ['message', 'Last message'],
 ];
 
 export class View {
@@ -105,8 +106,9 @@ export class View {
       tr.append(cells[key]);
     }
     cells.badge = el('span', { class: 'badge' });
-    cells.state.append(cells.badge);
-    for (const key of ['attempt', 'restarts', 'uptime', 'pid']) cells[key].classList.add('num');
+    cells.reason = el('span', { class: 'reason', title: 'why the last attempt crashed' });
+    cells.state.append(cells.badge, ' ', cells.reason);
+    for (const key of ['attempt', 'restarts', 'uptime', 'pid', 'memory', 'cpu']) cells[key].classList.add('num');
     const restart = el('button', { type: 'button', 'data-action': 'restart' }, 'Restart');
     restart.addEventListener('click', (e) => { e.stopPropagation(); this.actions.restart(worker.id, restart); });
     tr.append(el('td', { class: 'act' }, restart));
@@ -125,10 +127,14 @@ export class View {
     setText(cells.mode, worker.foreign ? 'foreign' : 'in-process');
     setText(cells.badge, worker.state);
     cells.badge.className = `badge ${stateClass(worker.state)}`;
+    setText(cells.reason, worker.crashReason ?? '');
+    cells.reason.hidden = !worker.crashReason;
     row.tr.dataset.state = worker.state;
     setText(cells.attempt, worker.attempt);
     setText(cells.restarts, worker.restarts);
     setText(cells.pid, worker.pid ?? '—');
+    setText(cells.memory, worker.memoryBytes === null ? '—' : formatBytes(worker.memoryBytes));
+    setText(cells.cpu, worker.cpuPercent === null ? '—' : `${worker.cpuPercent.toFixed(1)}%`);
     setText(cells.message, worker.message || '—');
     cells.message.title = worker.message;
   }

@@ -77,6 +77,12 @@ final class ChildReporter implements WorkerReporter {
     }
 
     @Override
+    public void failed(String message) {
+        status(StatusCall.FAILED, message == null ? "the worker reported a failure" : message);
+        end.accept(null);
+    }
+
+    @Override
     public void stopped(String message) {
         status(StatusCall.STOPPED, message);
         end.accept(null);

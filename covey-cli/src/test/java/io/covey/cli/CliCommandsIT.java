@@ -46,7 +46,7 @@ class CliCommandsIT {
 
     @AfterEach
     void forget() {
-        CliHost.nuke(List.of("cli-web", "cli-jobs", "cli-other"));
+        CliHost.nuke(List.of("cli-web", "cli-jobs", "cli-other", "cli-usage"));
     }
 
     private Path groupsFile() throws IOException {
@@ -99,6 +99,23 @@ class CliCommandsIT {
         assertThat(remote.err()).startsWith("covey: Unknown Worker Type: group 'cli-jobs': ").contains("NoSuchType", "nothing was changed")
                 .hasLineCount(1);
         assertThat(CliHost.manager().groups()).noneMatch(g -> g.name().startsWith("cli-"));
+    }
+
+    @Test
+    void lsShowsTheMemoryAndCpuOfAForeignWorker() throws IOException {
+        Path file = Files.writeString(dir.resolve("usage.yaml"), """
+                groups:
+                  cli-usage: {workers: [{type: ServiceWorker, id: cli-measured, params: {name: m}, options: {foreign: true}}]}
+                """);
+        assertThat(cli.run("apply", "-f", file.toString()).exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> CliHost.manager().worker("cli-measured").cpuPercent() != null);
+
+        Cli.Result table = cli.run("ls", "cli-usage");
+
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.lines().get(0)).matches("GROUP +WORKER +TYPE +STATE +ATTEMPT +RESTARTS +UPTIME +PID +MEM +CPU +MESSAGE");
+        assertThat(table.lines().get(1))
+                .matches("cli-usage +cli-measured +ServiceWorker +RUNNING +1 +0 +\\d+s +\\d+ +\\d+\\.\\d MiB +\\d+\\.\\d% +.*");
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.covey.engine;
 import java.time.Instant;
 import java.util.Map;
 
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
+import io.covey.engine.launch.ResourceUsage;
 import io.covey.engine.launch.StatusReport;
 import io.covey.engine.launch.WorkerRun;
 
@@ -26,11 +28,15 @@ final class Attempt {
     private Instant runningSince;
     private boolean stopRequested;
     private StatusReport terminalReport;
-    private String unhealthy;
+    private String limit;
+    private CrashReason limitReason;
     private int failedHealthChecks;
     private Instant endedAt;
     private boolean forced;
     private boolean stoppedByItself;
+    private boolean completed;
+    /** The last usage sample of its process tree; written by the launcher's thread, read by snapshots. */
+    private volatile ResourceUsage usage;
 
     private Attempt(int number, Instant startedAt, Map<String, Integer> boundTo) {
         this.number = number;
@@ -113,11 +119,28 @@ final class Attempt {
 
     /** Why this attempt is being stopped for failed health checks, or null: its end then counts as a crash. */
     String unhealthy() {
-        return unhealthy;
+        return limitReason == CrashReason.UNHEALTHY ? limit : null;
     }
 
     void unhealthy(String reason) {
-        unhealthy = reason;
+        limitReached(CrashReason.UNHEALTHY, reason);
+    }
+
+    /** Covey stops this attempt for a limit it reached; its end counts as a crash of {@code reason}. The first one holds. */
+    void limitReached(CrashReason reason, String message) {
+        if (limit == null) {
+            limit = message;
+            limitReason = reason;
+        }
+    }
+
+    /** Why Covey stops this attempt for a limit (unhealthy, memory, deadline), or null. */
+    String limit() {
+        return limit;
+    }
+
+    CrashReason limitReason() {
+        return limitReason;
     }
 
     int failedHealthChecks() {
@@ -135,6 +158,20 @@ final class Attempt {
         return forced;
     }
 
+    /** The last usage sample while the run is in flight, else null. */
+    ResourceUsage usage() {
+        return run == null ? null : usage;
+    }
+
+    void usage(ResourceUsage sample) {
+        usage = sample;
+    }
+
+    /** Whether it ended COMPLETED: a restart after it (policy always) begins a new run. */
+    boolean endedAfterCompletion() {
+        return completed;
+    }
+
     /** Whether it ended STOPPED without a stop being asked: the worker said stopped() on its own. */
     boolean stoppedByItself() {
         return stoppedByItself;
@@ -146,6 +183,7 @@ final class Attempt {
         endedAt = now;
         forced = outcome.forced();
         stoppedByItself = outcome.state() == WorkerState.STOPPED && !stopRequested;
+        completed = outcome.state() == WorkerState.COMPLETED;
         cancel(Timer.START);
         cancel(Timer.HEALTH);
     }

@@ -24,6 +24,7 @@ import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerSpec;
 import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.engine.foreign.ForeignWorkerLauncher;
+import io.covey.engine.logfiles.LogFiles;
 import io.covey.engine.inprocess.InProcessLauncher;
 import io.covey.engine.journal.EventJournal;
 import io.covey.engine.launch.WorkerLauncher;
@@ -48,6 +49,8 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     /** The launcher of foreign children when the builder made it (and so this manager closes it); null otherwise. */
     private final ForeignWorkerLauncher ownedForeignLauncher;
     private volatile boolean closed;
+    /** The workers' log files, or null. */
+    private final LogFiles logFiles;
 
     private CoveyManager(Builder builder) {
         this.manifest = builder.manifest;
@@ -57,7 +60,9 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
         this.journal = new EventJournal(settings.retainedEvents(), builder.eventLimits.retainedBytes(), clock,
                 builder.eventSeqBase);
-        EngineContext context = new EngineContext(settings, clock, journal, builder.eventLimits, droppedEvents);
+        this.logFiles = builder.logFiles;
+        EngineContext context = new EngineContext(settings, clock, journal, builder.eventLimits, droppedEvents,
+                logFiles == null ? WorkerLogSink.NONE : logFiles);
         this.ownedInProcessLauncher = builder.inProcessLauncher == null ? new InProcessLauncher(scheduler) : null;
         WorkerLauncher inProcess = builder.inProcessLauncher != null ? builder.inProcessLauncher : ownedInProcessLauncher;
         this.ownedForeignLauncher = builder.foreignLauncher == null && builder.childSettings != null
@@ -140,8 +145,17 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
 
     @Override
     public List<LogLine> logs(String id, int tail) {
-        LogBuffer logs = executor.call(() -> engine.requireSlot(id).logs);
-        return logs.tail(tail);
+        java.util.Map.Entry<LogBuffer, String> slot = executor.call(() -> {
+            WorkerSlot found = engine.requireSlot(id);
+            return java.util.Map.entry(found.logs, found.group());
+        });
+        List<LogLine> recent = slot.getKey().tail(tail);
+        if (logFiles == null || recent.size() >= tail) {
+            return recent;
+        }
+        // The ring has less than was asked (a host restarted, a ring cut by size): the files may hold more.
+        List<LogLine> fromFiles = logFiles.tail(slot.getValue(), id, tail);
+        return fromFiles.size() > recent.size() ? fromFiles : recent;
     }
 
     @Override
@@ -236,6 +250,9 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (logFiles != null) {
+            logFiles.close(); // after the workers: their last lines are written and flushed
+        }
         journal.close();
         if (ownedScheduler != null) {
             ownedScheduler.close();
@@ -254,6 +271,7 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         private Consumer<DesiredState> desiredStateListener = state -> { };
         private long eventSeqBase;
         private EventLimits eventLimits = EventLimits.defaults();
+        private LogFiles logFiles;
 
         private Builder(CoveyManifest manifest) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -333,6 +351,15 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         /** What bounds the journal's memory and each worker's events; {@link EventLimits#defaults()} unless set. */
         public Builder eventLimits(EventLimits limits) {
             this.eventLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Writes every worker's log lines to files as well (see {@link LogFiles}), which {@code logs()} reads
+         * when a worker's ring holds fewer lines than asked for; {@link #close()} closes them last.
+         */
+        public Builder logFiles(LogFiles files) {
+            this.logFiles = files;
             return this;
         }
 

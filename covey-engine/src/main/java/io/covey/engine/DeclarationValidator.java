@@ -14,6 +14,7 @@ import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.Dependency;
 import io.covey.core.spec.CoveyNames;
 import io.covey.core.spec.WorkerSpec;
+import io.covey.engine.launch.WorkerLauncher;
 
 /**
  * Checks a declaration completely before anything changes: names, declared types, params that
@@ -24,11 +25,14 @@ final class DeclarationValidator {
     private final CoveyManifest manifest;
     private final ManagerSettings settings;
     private final boolean foreignAvailable;
+    private final WorkerLauncher foreignLauncher;
 
-    DeclarationValidator(CoveyManifest manifest, ManagerSettings settings, boolean foreignAvailable) {
+    /** @param foreignLauncher the launcher of foreign workers, or null when this manager has none */
+    DeclarationValidator(CoveyManifest manifest, ManagerSettings settings, WorkerLauncher foreignLauncher) {
         this.manifest = manifest;
         this.settings = settings;
-        this.foreignAvailable = foreignAvailable;
+        this.foreignAvailable = foreignLauncher != null;
+        this.foreignLauncher = foreignLauncher;
     }
 
     /**
@@ -78,9 +82,18 @@ final class DeclarationValidator {
                     throw new WorkerConflictException(id, existing.group(), groupName);
                 }
             }
-            if (!foreignAvailable && Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign())) {
-                throw new InvalidSpecException("worker '" + workers.get(0).id() + "' is foreign (the default) but this manager"
+            String firstId = workers.get(0).id();
+            boolean foreign = Boolean.TRUE.equals(spec.options().orElse(settings.workerDefaults()).foreign());
+            if (!foreignAvailable && foreign) {
+                throw new InvalidSpecException("worker '" + firstId + "' is foreign (the default) but this manager"
                         + " cannot launch child processes; set \"foreign\": false in its options, or configure a foreign launcher");
+            }
+            if (foreign) {
+                foreignLauncher.checkDeclared(firstId, spec.options());
+            } else if (spec.options().jvmOptions() != null && !spec.options().jvmOptions().isEmpty()
+                    || spec.options().maxHeap() != null) {
+                throw new InvalidSpecException("worker '" + firstId + "' sets jvmOptions or maxHeap, which apply to a worker in a"
+                        + " child JVM of its own, but it runs as a thread of the manager (\"foreign\": false)");
             }
         }
         ConstructorCheck.check(newParams); // last: the cheap checks refuse first, without a thread hand-off

@@ -11,12 +11,15 @@ import java.util.function.DoubleSupplier;
 import io.covey.core.api.NotFoundException;
 import io.covey.core.event.ResultEvent;
 import io.covey.core.json.Durations;
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.core.worker.StatusCall;
 import io.covey.engine.launch.LaunchRequest;
+import io.covey.core.spec.ByteSize;
+import io.covey.engine.launch.ResourceUsage;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
 import io.covey.engine.launch.WorkerLauncher;
@@ -62,7 +65,7 @@ final class Engine {
         this.engineExecutor = engineExecutor;
         this.random = random;
         this.declarations = new Declarations(context, manifest,
-                new DeclarationValidator(manifest, context.settings(), foreignLauncher != null),
+                new DeclarationValidator(manifest, context.settings(), foreignLauncher),
                 slots, dependencies, desiredStateListener, new Declarations.Loop() {
                     @Override
                     public void reconcile(WorkerSlot slot) {
@@ -189,7 +192,7 @@ final class Engine {
     private void startWhenReady(WorkerSlot slot) {
         DependencyGate.Verdict verdict = dependencies.check(slot);
         if (verdict.met()) {
-            start(slot);
+            start(slot, true);
             return;
         }
         slot.cancelTimers();
@@ -224,9 +227,14 @@ final class Engine {
         beginStop(slot, reason);
     }
 
-    private void start(WorkerSlot slot) {
+    /** @param newRun whether this attempt begins a run (its deadline counts from here), not continues one after a crash */
+    private void start(WorkerSlot slot, boolean newRun) {
         slot.cancelTimers();
+        if (newRun) {
+            beginRun(slot);
+        }
         Attempt attempt = slot.beginAttempt(context.clock().instant(), dependencies.bindings(slot));
+        context.logSink().attemptStarted(slot.group(), slot.id, attempt.number(), attempt.startedAt());
         slot.transitionTo(WorkerState.STARTING, "attempt " + attempt.number());
         launch(slot, attempt);
     }
@@ -254,6 +262,35 @@ final class Engine {
                 attempt.run().kill("did not report running within " + Durations.format(timeout) + " (start timeout)");
             }
         })));
+    }
+
+    /** A run begins: its deadline, if it has one, counts from now over all its attempts. */
+    private void beginRun(WorkerSlot slot) {
+        Duration deadline = slot.options().deadline();
+        int run = slot.beginRun();
+        if (deadline != null) {
+            slot.deadlineTimer(scheduler.schedule(deadline, () -> engineExecutor.execute(() -> deadlineReached(slot, run))));
+        }
+    }
+
+    /** The run took longer than its deadline: a live attempt is stopped (and FAILED at its end), a waiting one FAILED now. */
+    private void deadlineReached(WorkerSlot slot, int run) {
+        if (!slot.isRun(run) || slot.desired() != WorkerSlot.Desired.RUN || shuttingDown || slots.get(slot.id) != slot) {
+            return;
+        }
+        String reason = "deadline: the run took longer than " + Durations.format(slot.options().deadline())
+                + " (over " + slot.attemptsInRun() + (slot.attemptsInRun() == 1 ? " attempt)" : " attempts)");
+        slot.deadlinePassed(reason);
+        if (slot.isLive()) {
+            // A stop already under way (for memory, say) keeps its reason; the deadline still ends the run.
+            slot.attempt().limitReached(CrashReason.DEADLINE, reason);
+            beginStop(slot, reason);
+        } else if (slot.state() == WorkerState.BACKOFF) {
+            slot.cancelTimers();
+            slot.crashReason(CrashReason.DEADLINE);
+            slot.transitionTo(WorkerState.FAILED, reason + "; not restarted");
+            slot.failResult("failed: " + reason);
+        }
     }
 
     private void beginStop(WorkerSlot slot, String reason) {
@@ -297,6 +334,18 @@ final class Engine {
         }
     }
 
+    /** A sample of the attempt's process tree is over its {@code maxMemory}: stop it; its end is a crash of reason memory. */
+    void onOverMemory(WorkerSlot slot, Attempt attempt, ResourceUsage usage, ByteSize limit) {
+        if (slot.attempt() != attempt || !attempt.isLive() || attempt.limit() != null) {
+            return;
+        }
+        String reason = "memory: the process tree used " + ByteSize.describe(usage.memoryBytes()) + " ("
+                + usage.processes() + (usage.processes() == 1 ? " process" : " processes") + "), over maxMemory "
+                + limit.text() + " (" + ByteSize.describe(limit.bytes()) + ")";
+        attempt.limitReached(CrashReason.MEMORY, reason);
+        beginStop(slot, reason);
+    }
+
     void onExit(WorkerSlot slot, Attempt attempt, RunExit exit) {
         if (slot.attempt() != attempt || !attempt.isLive()) {
             if (rolls.onSideExit(slot, attempt, exit)) {
@@ -310,7 +359,7 @@ final class Engine {
         }
         live--;
         ExitClassifier.Outcome outcome = ExitClassifier.classify(attempt.terminalReport(), exit, attempt.stopRequested(),
-                attempt.unhealthy());
+                attempt.limit(), attempt.limitReason());
         attempt.ended(context.clock().instant(), outcome);
         if (outcome.forced() && outcome.state() == WorkerState.STOPPED) {
             slot.note("refused to stop: " + outcome.message());
@@ -330,7 +379,7 @@ final class Engine {
         if (slot.successor() != null && slot.desired() == WorkerSlot.Desired.RUN && !shuttingDown) {
             rolls.currentEndedDuringSurge(slot); // the attempt that was to replace it is there already
         } else if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown) {
-            applyRestartPolicy(slot, attempt, outcome.state());
+            applyRestartPolicy(slot, attempt, outcome, exit);
         }
         reconcile(slot);
         if (shuttingDown && liveCount() == 0) {
@@ -338,10 +387,19 @@ final class Engine {
         }
     }
 
-    private void applyRestartPolicy(WorkerSlot slot, Attempt ended, WorkerState outcome) {
+    private void applyRestartPolicy(WorkerSlot slot, Attempt ended, ExitClassifier.Outcome crash, RunExit exit) {
         WorkerOptions options = slot.options();
         RestartPolicy policy = options.restart();
+        WorkerState outcome = crash.state();
         if (outcome == WorkerState.CRASHED) {
+            String beyondRepair = slot.deadlinePassed() != null && crash.restartable()
+                    ? slot.deadlinePassed() + "; not restarted (the attempt ended: " + crash.message() + ")"
+                    : beyondRepair(options, crash, exit);
+            if (beyondRepair != null) {
+                slot.transitionTo(WorkerState.FAILED, beyondRepair);
+                slot.failResult("failed: " + beyondRepair);
+                return;
+            }
             if (policy == RestartPolicy.NEVER) {
                 slot.failResult("crashed and its restart policy is never: " + slot.message());
                 return;
@@ -365,17 +423,38 @@ final class Engine {
         }
     }
 
+    /**
+     * Why a crash is one no restart mends, or null: the worker said {@code failed()}, its deadline passed,
+     * or its child exited (unforced) with one of its {@code noRestartExitCodes}.
+     */
+    private static String beyondRepair(WorkerOptions options, ExitClassifier.Outcome crash, RunExit exit) {
+        if (crash.crashReason() == CrashReason.FAILED) {
+            return "failed: " + crash.message() + "; not restarted";
+        }
+        if (!crash.restartable()) {
+            return crash.message() + "; not restarted";
+        }
+        Integer code = exit.exitCode();
+        if (code != null && !exit.forced() && options.noRestartExitCodes() != null
+                && options.noRestartExitCodes().contains(code)) {
+            return "exit code " + code + " is one of noRestartExitCodes " + options.noRestartExitCodes() + "; not restarted ("
+                    + crash.message() + ")";
+        }
+        return null;
+    }
+
     private void backOff(WorkerSlot slot, Attempt ended, Duration delay) {
+        boolean newRun = ended.endedAfterCompletion();
         slot.transitionTo(WorkerState.BACKOFF, delay.isZero() ? "restarting now" : "restarting in " + Durations.format(delay));
         if (delay.isZero()) {
-            start(slot);
+            start(slot, newRun);
             return;
         }
         ended.schedule(Attempt.Timer.RESTART, scheduler.schedule(delay, () -> engineExecutor.execute(() -> {
             if (slot.attempt() == ended && slot.state() == WorkerState.BACKOFF && slot.desired() == WorkerSlot.Desired.RUN
                     && !shuttingDown) {
                 ended.fired(Attempt.Timer.RESTART);
-                start(slot);
+                start(slot, newRun);
             }
         })));
     }

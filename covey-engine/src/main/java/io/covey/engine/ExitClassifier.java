@@ -20,6 +20,11 @@ final class ExitClassifier {
         Outcome(WorkerState state, String message, boolean forced) {
             this(state, message, forced, null);
         }
+
+        /** Whether a restart could mend it: not a {@code failed()} report, not a deadline that has passed. */
+        boolean restartable() {
+            return crashReason != CrashReason.FAILED && crashReason != CrashReason.DEADLINE;
+        }
     }
 
     /**
@@ -30,10 +35,23 @@ final class ExitClassifier {
      *                      a crash (the restart policy and limit apply), not a deliberate stop.
      */
     static Outcome classify(StatusReport lastReport, RunExit exit, boolean stopRequested, String unhealthy) {
+        return classify(lastReport, exit, stopRequested, unhealthy, unhealthy == null ? null : CrashReason.UNHEALTHY);
+    }
+
+    /**
+     * @param limit       why Covey stopped the attempt for a limit it reached (failed health checks, too much
+     *                    memory, the deadline), or null. Such a stop is a crash of that reason; so is any other
+     *                    end but a completion that came while it was stopped.
+     * @param limitReason the reason of {@code limit}
+     */
+    static Outcome classify(StatusReport lastReport, RunExit exit, boolean stopRequested, String limit,
+                            CrashReason limitReason) {
         Outcome outcome = classify(lastReport, exit, stopRequested);
-        if (unhealthy != null && outcome.state() == WorkerState.STOPPED) {
-            return new Outcome(WorkerState.CRASHED, outcome.forced() ? unhealthy + " (the stop had to be forced)" : unhealthy,
-                    outcome.forced(), CrashReason.UNHEALTHY);
+        boolean overrides = outcome.state() == WorkerState.STOPPED
+                || outcome.state() == WorkerState.CRASHED && limitReason != CrashReason.UNHEALTHY;
+        if (limit != null && overrides) {
+            return new Outcome(WorkerState.CRASHED, outcome.forced() ? limit + " (the stop had to be forced)" : limit,
+                    outcome.forced(), limitReason);
         }
         return outcome;
     }
@@ -42,6 +60,10 @@ final class ExitClassifier {
         StatusCall reported = lastReport == null ? null : lastReport.status();
         if (reported == StatusCall.COMPLETED) {
             return new Outcome(WorkerState.COMPLETED, orElse(lastReport.message(), "completed"), false);
+        }
+        if (reported == StatusCall.FAILED) {
+            return new Outcome(WorkerState.CRASHED, orElse(lastReport.message(), "the worker reported a failure"), false,
+                    CrashReason.FAILED);
         }
         if (reported == StatusCall.CRASHED) {
             return new Outcome(WorkerState.CRASHED, orElse(lastReport.message(), "the worker reported a crash"), false,
@@ -62,6 +84,9 @@ final class ExitClassifier {
     }
 
     private static CrashReason failureReason(RunExit exit) {
+        if (exit.cause() != null) {
+            return exit.cause();
+        }
         if (exit.forced()) {
             return CrashReason.KILLED;
         }

@@ -8,6 +8,8 @@ import io.covey.core.api.LogLine;
 import io.covey.core.event.DataEvent;
 import io.covey.core.event.LogEvent;
 import io.covey.core.text.SafeText;
+import io.covey.core.spec.ByteSize;
+import io.covey.engine.launch.ResourceUsage;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
@@ -73,6 +75,7 @@ final class SlotCallbacks implements RunCallbacks {
     private void append(String stream, String text, boolean continued) {
         LogLine logLine = new LogLine(context.clock().instant(), number, stream, text);
         slot.logs.add(logLine);
+        context.logSink().line(group, slot.id, logLine);
         context.journal().append(new LogEvent(0, logLine.time(), group, slot.id, number, stream, text, continued));
     }
 
@@ -83,11 +86,27 @@ final class SlotCallbacks implements RunCallbacks {
         }
     }
 
+    /**
+     * Kept on the slot for its status (no engine message per sample); only a sample over the worker's
+     * {@code maxMemory} goes to the engine thread, which stops the attempt.
+     */
+    @Override
+    public void usage(ResourceUsage usage) {
+        if (exited.get()) {
+            return;
+        }
+        attempt.usage(usage);
+        ByteSize limit = slot.options().maxMemory();
+        if (limit != null && usage.memoryBytes() > limit.bytes()) {
+            engineExecutor.execute(() -> engine.onOverMemory(slot, attempt, usage, limit));
+        }
+    }
+
     @Override
     public void exited(RunExit exit) {
         if (exited.compareAndSet(false, true)) {
             noteDrops(slot.rateLimit.takeUnreported());
-            RunExit safe = new RunExit(SafeText.of(exit.failure()), exit.exitCode(), exit.signal(), exit.forced(),
+            RunExit safe = new RunExit(SafeText.of(exit.failure()), exit.exitCode(), exit.signal(), exit.forced(), exit.cause(),
                     exit.threadsLeft());
             engineExecutor.execute(() -> engine.onExit(slot, attempt, safe));
         }

@@ -59,10 +59,18 @@ final class WorkerSlot {
     private boolean rollWanted;
     /** The highest attempt number begun: a rolling update's successor that failed used one too. */
     private int highestAttempt;
-        /** During a rolling update: the new attempt starting beside the current one; else null. */
+    /** During a rolling update: the new attempt starting beside the current one; else null. */
     private SideAttempt successor;
     /** After a rolling handover: the old attempt, being stopped; else null. */
     private SideAttempt retiring;
+    /** Counts runs (a first start, a restart, a re-run: not an attempt after a crash), so a stale deadline knows it. */
+    private int run;
+    private int attemptsInRun;
+    private Scheduler.Cancellable deadline;
+    /** Why the last attempt crashed (or the deadline that failed the worker between attempts), or null. */
+    private CrashReason crashReason;
+    /** Why the current run's deadline passed, or null: no attempt of it is restarted any more. */
+    private String deadlinePassed;
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -92,6 +100,12 @@ final class WorkerSlot {
         }
         state = next;
         message = newMessage;
+        if (next == WorkerState.CRASHED) {
+            this.crashReason = crashReason;
+        }
+        if (WorkerState.SETTLED_STATES.contains(next)) {
+            cancelDeadline(); // the run is over
+        }
         context.journal().append(new LifecycleEvent(0, context.clock().instant(), group(), id, attempt.number(), next,
                 newMessage, next == WorkerState.STOPPED && attempt.forced(), spec().type(),
                 next == WorkerState.CRASHED ? crashReason : null));
@@ -124,6 +138,7 @@ final class WorkerSlot {
     void note(String line) {
         LogLine logLine = new LogLine(context.clock().instant(), attempt.number(), "covey", line);
         logs.add(logLine);
+        context.logSink().line(group(), id, logLine);
         context.journal().append(new LogEvent(0, logLine.time(), group(), id, attempt.number(), "covey", line));
     }
 
@@ -265,8 +280,49 @@ final class WorkerSlot {
         }
     }
 
+    /** A new run begins (its deadline, if any, is set next); returns its number. */
+    int beginRun() {
+        cancelDeadline();
+        attemptsInRun = 0;
+        deadlinePassed = null;
+        return ++run;
+    }
+
+    boolean isRun(int number) {
+        return run == number && deadline != null;
+    }
+
+    String deadlinePassed() {
+        return deadlinePassed;
+    }
+
+    void deadlinePassed(String reason) {
+        deadlinePassed = reason;
+    }
+
+    /** The worker ends for a reason no attempt crashed of (a deadline passed between attempts). */
+    void crashReason(CrashReason reason) {
+        crashReason = reason;
+    }
+
+    int attemptsInRun() {
+        return attemptsInRun;
+    }
+
+    void deadlineTimer(Scheduler.Cancellable timer) {
+        deadline = timer;
+    }
+
+    void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel();
+            deadline = null;
+        }
+    }
+
     /** Replaces the attempt with the next one, takes the fresh start, and renews a result future already settled. */
     Attempt beginAttempt(Instant now, Map<String, Integer> bindings) {
+        attemptsInRun++;
         attempt = Attempt.numbered(++highestAttempt, now, bindings);
         freshStartWanted = false;
         rollWanted = false;
@@ -317,6 +373,9 @@ final class WorkerSlot {
         return new WorkerStatus(id, group(), spec().type(), Boolean.TRUE.equals(options.foreign()), state, message,
                 attempt.number(), Math.max(0, attempt.number() - 1), attempt.isLive() ? attempt.run().pid() : null,
                 attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
-                Boolean.TRUE.equals(options.critical()), health, instance());
+                Boolean.TRUE.equals(options.critical()), health, instance(),
+                attempt.usage() == null ? null : attempt.usage().memoryBytes(),
+                attempt.usage() == null ? null : attempt.usage().cpuPercent(),
+                state == WorkerState.CRASHED || state == WorkerState.BACKOFF || state == WorkerState.FAILED ? crashReason : null);
     }
 }

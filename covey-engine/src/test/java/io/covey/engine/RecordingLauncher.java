@@ -130,6 +130,12 @@ public final class RecordingLauncher implements WorkerLauncher {
             return this;
         }
 
+        /** A usage sample, as a foreign run takes one on its interval. */
+        public FakeRun usage(io.covey.engine.launch.ResourceUsage usage) {
+            callbacks.usage(usage);
+            return this;
+        }
+
         public void exit(RunExit exit) {
             callbacks.exited(exit);
         }

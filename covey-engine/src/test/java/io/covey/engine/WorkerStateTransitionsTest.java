@@ -393,6 +393,20 @@ class WorkerStateTransitionsTest {
     }
 
     @Test
+    void backoffToFailed() {
+        running(silent("w", TestManagers.IN_PROCESS.withDeadline(Duration.ofMillis(500))));
+        exit("w", RunExit.failed("boom"));
+        exit("w", RunExit.failed("boom again"));
+
+        engine.advance(Duration.ofMillis(500));
+
+        assertThat(steps("w")).endsWith(new Step(CRASHED, BACKOFF, "restarting in 1s"),
+                new Step(BACKOFF, FAILED, "deadline: the run took longer than 500ms (over 2 attempts); not restarted"));
+        engine.advance(Duration.ofSeconds(5));
+        assertThat(engine.launcher.runs("w")).hasSize(2);
+    }
+
+    @Test
     void crashedToFailed() {
         running(silent("w", GIVE_UP_AT_ONCE));
 

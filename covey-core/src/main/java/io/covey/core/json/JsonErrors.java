@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.covey.core.spec.ByteSize;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
@@ -73,6 +74,14 @@ public final class JsonErrors {
                 && format.getValue() instanceof String text) {
             try {
                 Durations.parse(text);
+            } catch (IllegalArgumentException refused) {
+                return field + " was refused: " + refused.getMessage();
+            }
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == ByteSize.class
+                && format.getValue() instanceof String text) {
+            try {
+                ByteSize.parse(text);
             } catch (IllegalArgumentException refused) {
                 return field + " was refused: " + refused.getMessage();
             }
@@ -155,6 +164,9 @@ public final class JsonErrors {
         }
         if (type == Duration.class) {
             return "a duration such as \"10s\" or \"500ms\"";
+        }
+        if (type == ByteSize.class) {
+            return "a memory size such as \"256m\" or \"1g\"";
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";

@@ -27,6 +27,10 @@ import java.util.List;
  * @param runtimeDirectory   where the jars nested in an executable jar the host runs from ({@code java -jar}) are
  *                           laid out as plain files for children, one subdirectory per jar digest; null means
  *                           {@code <java.io.tmpdir>/covey-<user>/child-runtime}
+ * @param allowedJvmOptions  patterns of JVM options a declaration may set in {@code jvmOptions} besides
+ *                           {@link JvmOptionPolicy}'s built-in ones ({@code *} stands for any text)
+ * @param usageSampleInterval how often the memory and CPU of each foreign worker's process tree are read from
+ *                           /proc (and {@code maxMemory} checked); null means 2 s
  */
 public record ChildLaunchSettings(
         Path javaBinary,
@@ -43,7 +47,9 @@ public record ChildLaunchSettings(
         int maxMessageBytes,
         WarmPool warmPool,
         boolean inheritClassPath,
-        Path runtimeDirectory) {
+        Path runtimeDirectory,
+        List<String> allowedJvmOptions,
+        Duration usageSampleInterval) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+ExitOnOutOfMemoryError", "-Xms8m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
@@ -51,8 +57,16 @@ public record ChildLaunchSettings(
     public static final List<String> DEFAULT_ENVIRONMENT_ALLOW_LIST = List.of(
             "PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "JAVA_HOME");
 
+    /** How often the usage of a child's tree is read when not configured. */
+    public static final Duration DEFAULT_USAGE_SAMPLE_INTERVAL = Duration.ofSeconds(2);
+
     public ChildLaunchSettings {
         jvmOptions = List.copyOf(jvmOptions == null ? DEFAULT_JVM_OPTIONS : jvmOptions);
+        allowedJvmOptions = List.copyOf(allowedJvmOptions == null ? List.of() : allowedJvmOptions);
+        usageSampleInterval = usageSampleInterval == null ? DEFAULT_USAGE_SAMPLE_INTERVAL : usageSampleInterval;
+        if (usageSampleInterval.compareTo(Duration.ofMillis(50)) < 0) {
+            throw new IllegalArgumentException("usageSampleInterval must be at least 50ms, was " + usageSampleInterval);
+        }
         classPath = List.copyOf(classPath == null ? List.of() : classPath);
         extraClassPath = List.copyOf(extraClassPath == null ? List.of() : extraClassPath);
         environmentAllowList = List.copyOf(environmentAllowList == null ? DEFAULT_ENVIRONMENT_ALLOW_LIST : environmentAllowList);
@@ -68,6 +82,17 @@ public record ChildLaunchSettings(
             throw new IllegalArgumentException("unresponsiveAfter (" + unresponsiveAfter
                     + ") must be longer than heartbeatInterval (" + heartbeatInterval + ")");
         }
+    }
+
+    /** The settings with the built-in JVM option policy and the default usage sampling. */
+    public ChildLaunchSettings(Path javaBinary, List<String> jvmOptions, List<String> classPath,
+                               List<String> extraClassPath, Path workerPath, List<String> environmentAllowList,
+                               Path socketDirectory, Transport transport, Duration heartbeatInterval,
+                               Duration unresponsiveAfter, Duration killGrace, int maxMessageBytes, WarmPool warmPool,
+                               boolean inheritClassPath, Path runtimeDirectory) {
+        this(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList, socketDirectory,
+                transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool, inheritClassPath,
+                runtimeDirectory, null, null);
     }
 
     /** The settings with the default runtime directory (see {@code runtimeDirectory}). */
@@ -110,28 +135,47 @@ public record ChildLaunchSettings(
     public ChildLaunchSettings withWorkerPath(Path path) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, path, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
-                inheritClassPath, runtimeDirectory);
+                inheritClassPath, runtimeDirectory, allowedJvmOptions, usageSampleInterval);
     }
 
     /** The same settings with another warm pool. */
     public ChildLaunchSettings withWarmPool(WarmPool pool) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, pool,
-                inheritClassPath, runtimeDirectory);
+                inheritClassPath, runtimeDirectory, allowedJvmOptions, usageSampleInterval);
     }
 
     /** The same settings, giving children the host's whole class path (true) or the lean one (false). */
     public ChildLaunchSettings withInheritedClassPath(boolean inherit) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
-                inherit, runtimeDirectory);
+                inherit, runtimeDirectory, allowedJvmOptions, usageSampleInterval);
     }
 
     /** The same settings with another directory for the runtime laid out from an executable jar. */
     public ChildLaunchSettings withRuntimeDirectory(Path directory) {
         return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
                 socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
-                inheritClassPath, directory);
+                inheritClassPath, directory, allowedJvmOptions, usageSampleInterval);
+    }
+
+    /** The same settings with another usage sampling interval. */
+    public ChildLaunchSettings withUsageSampleInterval(Duration interval) {
+        return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
+                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
+                inheritClassPath, runtimeDirectory, allowedJvmOptions, interval);
+    }
+
+    /** The same settings, allowing declarations these JVM options too. */
+    public ChildLaunchSettings withAllowedJvmOptions(List<String> patterns) {
+        return new ChildLaunchSettings(javaBinary, jvmOptions, classPath, extraClassPath, workerPath, environmentAllowList,
+                socketDirectory, transport, heartbeatInterval, unresponsiveAfter, killGrace, maxMessageBytes, warmPool,
+                inheritClassPath, runtimeDirectory, patterns, usageSampleInterval);
+    }
+
+    /** What a declaration may set in {@code jvmOptions}. */
+    public JvmOptionPolicy jvmOptionPolicy() {
+        return new JvmOptionPolicy(allowedJvmOptions);
     }
 
     /**

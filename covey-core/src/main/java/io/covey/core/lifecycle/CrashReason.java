@@ -24,7 +24,19 @@ public enum CrashReason {
     /** {@code runWorker} threw, or the attempt could not be launched. */
     EXCEPTION("exception"),
     /** The attempt ended without reporting completed or stopped. */
-    NO_REPORT("no-report");
+    NO_REPORT("no-report"),
+    /** The child JVM ran out of heap and exited through the JVM's own out-of-memory path. */
+    OUT_OF_MEMORY("out-of-memory"),
+    /** The child's process tree used more resident memory than {@code maxMemory}, and Covey stopped it. */
+    MEMORY("memory"),
+    /** The worker's run took longer than its {@code deadline}, and Covey stopped it. */
+    DEADLINE("deadline"),
+    /** The worker reported {@code failed(...)}: an error no restart can mend. */
+    FAILED("failed"),
+    /** The child stopped sending heartbeats (or never completed its handshake), and Covey killed it. */
+    UNRESPONSIVE("unresponsive"),
+    /** The child JVM could not be started, or ended before its handshake. */
+    SPAWN("spawn");
 
     private final String wireName;
 

@@ -37,7 +37,10 @@ public enum WorkerState {
     CRASHED,
     /** Waiting for the next attempt. */
     BACKOFF,
-    /** Crashed too often; Covey gave up until a manual restart or a changed spec. */
+    /**
+     * Crashed too often, or in a way no restart mends (a {@code failed()} report, an exit code of
+     * {@code noRestartExitCodes}, a passed deadline); Covey gave up until a manual restart or a changed spec.
+     */
     FAILED;
 
     /** States in which an attempt is in flight (a thread or a child process exists). */
@@ -66,7 +69,8 @@ public enum WorkerState {
         allow(COMPLETED, STARTING, BACKOFF, PENDING);
         // -> PENDING: a restart asked for while a dependency does not hold waits for it.
         allow(CRASHED, BACKOFF, FAILED, STARTING, STOPPED, PENDING);
-        allow(BACKOFF, STARTING, STOPPED, PENDING);
+        // BACKOFF -> FAILED: the run's deadline passed while it waited for its next attempt.
+        allow(BACKOFF, STARTING, STOPPED, PENDING, FAILED);
         allow(FAILED, STARTING, STOPPED, PENDING);
     }
 

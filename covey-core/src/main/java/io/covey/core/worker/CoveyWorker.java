@@ -104,6 +104,15 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         reporter.crashed(message, error);
     }
 
+    /**
+     * Ends the attempt as a failure that no restart can mend (params that cannot work, a resource
+     * that is not there): the worker becomes FAILED at once instead of burning its restarts. Use
+     * {@link #crashed(String)} for errors a restart may cure.
+     */
+    protected final void failed(String message) {
+        reporter.failed(message);
+    }
+
     protected final void stopping(String message) {
         reporter.stopping(message);
     }

@@ -8,11 +8,13 @@ import io.covey.core.lifecycle.WorkerState;
  * in one vocabulary for both.
  */
 public enum StatusCall {
-    STARTING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED;
+    STARTING, RUNNING, STOPPING, COMPLETED, CRASHED, STOPPED,
+    /** {@code failed(msg)}: a crash that no restart can mend (bad params, a missing resource); FAILED at once. */
+    FAILED;
 
-    /** Whether the call ends the attempt (completed, crashed, stopped). */
+    /** Whether the call ends the attempt (completed, crashed, stopped, failed). */
     public boolean isTerminal() {
-        return this == COMPLETED || this == CRASHED || this == STOPPED;
+        return this == COMPLETED || this == CRASHED || this == STOPPED || this == FAILED;
     }
 
     /** The lifecycle state the call names: the one place where the two vocabularies meet. */
@@ -24,6 +26,7 @@ public enum StatusCall {
             case COMPLETED -> WorkerState.COMPLETED;
             case CRASHED -> WorkerState.CRASHED;
             case STOPPED -> WorkerState.STOPPED;
+            case FAILED -> WorkerState.FAILED;
         };
     }
 }

@@ -15,6 +15,14 @@ public interface WorkerReporter {
 
     void stopping(String message);
 
+    /**
+     * A crash that no restart can mend: the worker is FAILED at once, whatever its restart policy.
+     * Runtimes that cannot tell it apart report a crash.
+     */
+    default void failed(String message) {
+        crashed(message, null);
+    }
+
     void stopped(String message);
 
     void log(String line);

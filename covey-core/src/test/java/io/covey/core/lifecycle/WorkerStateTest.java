@@ -37,7 +37,7 @@ class WorkerStateTest {
                 Arguments.of(COMPLETED, STARTING), Arguments.of(COMPLETED, BACKOFF), Arguments.of(COMPLETED, PENDING),
                 Arguments.of(CRASHED, BACKOFF), Arguments.of(CRASHED, FAILED), Arguments.of(CRASHED, STARTING),
                 Arguments.of(CRASHED, STOPPED), Arguments.of(CRASHED, PENDING),
-                Arguments.of(BACKOFF, STARTING), Arguments.of(BACKOFF, STOPPED), Arguments.of(BACKOFF, PENDING),
+                Arguments.of(BACKOFF, STARTING), Arguments.of(BACKOFF, STOPPED), Arguments.of(BACKOFF, PENDING), Arguments.of(BACKOFF, FAILED),
                 Arguments.of(FAILED, STARTING), Arguments.of(FAILED, STOPPED), Arguments.of(FAILED, PENDING));
     }
 

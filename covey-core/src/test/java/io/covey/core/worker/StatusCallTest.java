@@ -14,6 +14,6 @@ class StatusCallTest {
             assertThat(call.state()).isEqualTo(WorkerState.valueOf(call.name()));
         }
         assertThat(StatusCall.values()).filteredOn(StatusCall::isTerminal)
-                .containsExactly(StatusCall.COMPLETED, StatusCall.CRASHED, StatusCall.STOPPED);
+                .containsExactly(StatusCall.COMPLETED, StatusCall.CRASHED, StatusCall.STOPPED, StatusCall.FAILED);
     }
 }

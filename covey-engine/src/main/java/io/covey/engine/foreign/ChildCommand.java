@@ -13,6 +13,7 @@ import io.covey.core.protocol.ChildEnvironment;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.child.ChildMain;
 import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.spec.WorkerOptions;
 
 /**
  * The command line and environment of one child JVM. The command line holds nothing secret and
@@ -26,7 +27,27 @@ record ChildCommand(List<String> command, Map<String, String> environment) {
     static ChildCommand of(ChildLaunchSettings settings, LaunchRequest request, Map<String, String> hostEnvironment,
                            Map<String, String> channelEnvironment) throws IOException {
         return of(settings, List.of(request.type().workerClass()), request.attemptId().toString(),
-                hostEnvironment, channelEnvironment);
+                hostEnvironment, channelEnvironment, workerJvmOptions(request.options()));
+    }
+
+    /**
+     * What a worker's own options add after the host's: its {@code jvmOptions}, then {@code -Xmx} of its
+     * {@code maxHeap} (the JVM takes the last of repeated options, so the worker's win).
+     */
+    static List<String> workerJvmOptions(WorkerOptions options) {
+        List<String> added = new ArrayList<>();
+        if (options.jvmOptions() != null) {
+            added.addAll(options.jvmOptions());
+        }
+        if (options.maxHeap() != null) {
+            added.add("-Xmx" + options.maxHeap().text());
+        }
+        return added;
+    }
+
+    static ChildCommand of(ChildLaunchSettings settings, Collection<Class<?>> workerClasses, String label,
+                           Map<String, String> hostEnvironment, Map<String, String> channelEnvironment) throws IOException {
+        return of(settings, workerClasses, label, hostEnvironment, channelEnvironment, List.of());
     }
 
     /**
@@ -34,10 +55,12 @@ record ChildCommand(List<String> command, Map<String, String> environment) {
      *              child of the warm pool (which keeps that label after it is given a worker)
      */
     static ChildCommand of(ChildLaunchSettings settings, Collection<Class<?>> workerClasses, String label,
-                           Map<String, String> hostEnvironment, Map<String, String> channelEnvironment) throws IOException {
+                           Map<String, String> hostEnvironment, Map<String, String> channelEnvironment,
+                           List<String> workerOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary(settings).toString());
         command.addAll(settings.jvmOptions());
+        command.addAll(workerOptions);
         command.add("-Dcovey.worker=" + label);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, ChildClassPath.of(settings, workerClasses)));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.covey.core.json.Durations;
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.engine.launch.RunExit;
 
@@ -20,17 +21,28 @@ import io.covey.engine.launch.RunExit;
  * @param verdict         what the child said last about its attempt, or null
  * @param connected       whether the child completed the handshake
  * @param stderrTail      the last lines of the child's stderr
+ * @param killCause       what a kill was for, when it says more than "killed" (unresponsive), else null
+ * @param outOfMemory     the JVM's out-of-memory exit line, if it printed one, else null
  */
 record ChildEnd(int exitCode, StopStep stopStep, String killReason, Duration stopTimeout, Duration killGrace,
-                ControlMessage.Ended verdict, boolean connected, List<String> stderrTail) {
+                ControlMessage.Ended verdict, boolean connected, List<String> stderrTail, CrashReason killCause,
+                String outOfMemory) {
+    /** The exit code of HotSpot's -XX:+ExitOnOutOfMemoryError path. */
+    static final int OUT_OF_MEMORY_EXIT_CODE = 3;
+
     private static final String[] SIGNALS = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
             "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"};
     private static final int MAX_TAIL_CHARS = 300;
 
+    ChildEnd(int exitCode, StopStep stopStep, String killReason, Duration stopTimeout, Duration killGrace,
+             ControlMessage.Ended verdict, boolean connected, List<String> stderrTail) {
+        this(exitCode, stopStep, killReason, stopTimeout, killGrace, verdict, connected, stderrTail, null, null);
+    }
+
     RunExit toRunExit() {
         String signal = signalName(exitCode);
         return switch (stopStep) {
-            case KILLED -> new RunExit(killReason, exitCode, signal, true);
+            case KILLED -> new RunExit(killReason, exitCode, signal, true, killCause);
             case SIGTERM_SENT, SIGKILL_SENT -> new RunExit("the worker did not stop within " + Durations.format(stopTimeout)
                     + "; sent SIGTERM" + (stopStep == StopStep.SIGKILL_SENT ? ", then SIGKILL after " + Durations.format(killGrace) : ""),
                     exitCode, signal, true);
@@ -40,6 +52,12 @@ record ChildEnd(int exitCode, StopStep stopStep, String killReason, Duration sto
 
     /** The child ended without being forced: its verdict and its exit code say how. */
     private RunExit endedByItself(String signal) {
+        // The JVM's own line and its own exit code together: neither alone is evidence enough.
+        if (outOfMemory != null && exitCode == OUT_OF_MEMORY_EXIT_CODE) {
+            String what = outOfMemory.substring(outOfMemory.indexOf("OutOfMemoryError"));
+            return new RunExit("out of memory: the JVM exited on " + what + " (exit code " + exitCode + ")", exitCode,
+                    null, false, CrashReason.OUT_OF_MEMORY);
+        }
         if (verdict != null && verdict.failure() != null) {
             return new RunExit(verdict.failure(), exitCode, signal, false);
         }
@@ -47,7 +65,7 @@ record ChildEnd(int exitCode, StopStep stopStep, String killReason, Duration sto
             return new RunExit(null, 0, null, false);
         }
         String context = verdict != null ? " after the worker ended" : connected ? "" : " before the handshake";
-        return new RunExit(describe(context), exitCode, signal, false);
+        return new RunExit(describe(context), exitCode, signal, false, connected || signal != null ? null : CrashReason.SPAWN);
     }
 
     /** The signal that ended a process whose exit code is 128+N, else null. */

@@ -68,6 +68,11 @@ final class ChildProcess {
         return CompletableFuture.allOf(stdout.done(), stderr.done());
     }
 
+    /** The JVM's out-of-memory exit line, if it printed one (on stdout, or stderr with DisplayVMOutputToStderr). */
+    String outOfMemory() {
+        return stdout.outOfMemory() != null ? stdout.outOfMemory() : stderr.outOfMemory();
+    }
+
     List<String> stderrTail() {
         return stderr.tail();
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.covey.core.json.Durations;
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.launch.AttemptId;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.worker.WorkerHealth;
@@ -41,6 +42,7 @@ final class ForeignRun implements WorkerRun {
     private final AtomicBoolean exitReported = new AtomicBoolean();
     private final CompletableFuture<RunExit> ended = new CompletableFuture<>();
     private final List<Scheduler.Cancellable> timers = new ArrayList<>();
+    private final TreeUsageSampler usage = new TreeUsageSampler();
 
     private volatile long helloNanos;
     private volatile long printedWhileWaiting;
@@ -51,6 +53,7 @@ final class ForeignRun implements WorkerRun {
     private StopStep step = StopStep.NONE;
     private Duration stopTimeout;
     private String killReason;
+    private CrashReason killCause;
 
     ForeignRun(LaunchRequest request, RunCallbacks callbacks, String secret, LaunchContext context) {
         this.id = request.attemptId();
@@ -94,7 +97,7 @@ final class ForeignRun implements WorkerRun {
             opened = context.endpoint().open();
             command = context.template().cold(request, expected.secret(), opened.address());
         } catch (IOException | RuntimeException e) {
-            reportExit(RunExit.failed("cannot prepare the child JVM: " + e.getMessage()));
+            reportExit(RunExit.spawnFailed("cannot prepare the child JVM: " + e.getMessage()));
             return;
         }
         server = opened;
@@ -104,7 +107,7 @@ final class ForeignRun implements WorkerRun {
             started = ChildProcess.start(command, callbacks, id.toString());
         } catch (IOException e) {
             opened.forget(id, expected);
-            reportExit(RunExit.failed("cannot start the child JVM: " + e.getMessage()));
+            reportExit(RunExit.spawnFailed("cannot start the child JVM: " + e.getMessage()));
             return;
         }
         expected.spawned(started.pid());
@@ -134,6 +137,9 @@ final class ForeignRun implements WorkerRun {
         }
         started.onExit().whenCompleteAsync((p, error) -> onProcessExit(), context.executor());
         scheduleWatchdog();
+        if (TreeUsageSampler.available()) {
+            addTimer(context.settings().usageSampleInterval(), this::sampleUsage);
+        }
         if (before == StopStep.KILLED) {
             started.tree().killAll();
         } else if (before == StopStep.STOP_SENT) {
@@ -193,6 +199,11 @@ final class ForeignRun implements WorkerRun {
 
     @Override
     public void kill(String reason) {
+        kill(reason, null);
+    }
+
+    /** @param cause what the kill is for, when it says more than "killed" */
+    private void kill(String reason, CrashReason cause) {
         ChildProcess current;
         synchronized (this) {
             if (gone()) {
@@ -201,6 +212,7 @@ final class ForeignRun implements WorkerRun {
             if (step != StopStep.KILLED) {
                 step = StopStep.KILLED;
                 killReason = reason;
+                killCause = cause;
             }
             current = child;
         }
@@ -259,10 +271,21 @@ final class ForeignRun implements WorkerRun {
         if (session.silence().compareTo(limit) > 0) {
             kill(session.connected()
                     ? "unresponsive: no heartbeat for " + Durations.format(limit)
-                    : "unresponsive: no handshake within " + Durations.format(limit));
+                    : "unresponsive: no handshake within " + Durations.format(limit), CrashReason.UNRESPONSIVE);
             return;
         }
         scheduleWatchdog();
+    }
+
+    /** Reads the tree's memory and CPU (the descendants found anew each time) and tells the engine, which judges maxMemory. */
+    private void sampleUsage() {
+        if (gone()) {
+            return;
+        }
+        ProcessTree tree = child.tree();
+        tree.refresh();
+        usage.sample(tree.root(), tree.knownDescendants()).ifPresent(callbacks::usage);
+        addTimer(context.settings().usageSampleInterval(), this::sampleUsage);
     }
 
     private void addTimer(Duration delay, Runnable task) {
@@ -307,7 +330,7 @@ final class ForeignRun implements WorkerRun {
     private RunExit describeExit(int code) {
         synchronized (this) {
             return new ChildEnd(code, step, killReason, stopTimeout, context.settings().killGrace(), session.verdict(),
-                    session.connected(), child.stderrTail()).toRunExit();
+                    session.connected(), child.stderrTail(), killCause, child.outOfMemory()).toRunExit();
         }
     }
 

@@ -14,7 +14,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.covey.core.api.JvmOptionNotAllowedException;
 import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.launch.JvmOptionPolicy;
+import io.covey.core.spec.WorkerOptions;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.protocol.ControlAddress;
 import io.covey.engine.NamedThreadFactory;
@@ -53,6 +56,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
     /** The runs not ended yet, and some that just ended (each leaves once its end is complete). */
     private final Set<ForeignRun> live = ConcurrentHashMap.newKeySet();
     private final WarmPool pool;
+    private final JvmOptionPolicy policy;
     private boolean closed;
 
     public ForeignWorkerLauncher(ChildLaunchSettings settings, Scheduler scheduler) {
@@ -67,6 +71,7 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
         this.context = new LaunchContext(new ChildTemplate(settings, hostEnvironment, epoch),
                 new ControlEndpoint(settings, epoch, scheduler), executor, scheduler);
         this.pool = settings.warmPool().enabled() ? new WarmPool(settings.warmPool(), context) : null;
+        this.policy = settings.jvmOptionPolicy();
     }
 
     /** Starts filling the warm pool, if there is one, without waiting for it; launches work either way. */
@@ -109,7 +114,8 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
                 return run;
             }
             live.add(run);
-            warm = pool == null ? null : pool.take();
+            // A waiting child runs with the host's JVM options only: a worker with its own starts cold.
+            warm = pool == null || !ChildCommand.workerJvmOptions(request.options()).isEmpty() ? null : pool.take();
         }
         run.ended().whenComplete((exit, error) -> live.remove(run));
         if (warm != null) {
@@ -118,6 +124,17 @@ public final class ForeignWorkerLauncher implements WorkerLauncher, AutoCloseabl
             executor.execute(run::spawn);
         }
         return run;
+    }
+
+    /** Refuses a declaration whose {@code jvmOptions} the launch settings' {@link JvmOptionPolicy} does not allow. */
+    @Override
+    public void checkDeclared(String workerId, WorkerOptions declared) {
+        if (declared == null) {
+            return;
+        }
+        policy.firstRefused(declared.jvmOptions()).ifPresent(option -> {
+            throw new JvmOptionNotAllowedException(workerId, option);
+        });
     }
 
     /** The runs whose process tree is not gone yet. */

@@ -23,6 +23,8 @@ import io.covey.engine.launch.RunCallbacks;
 final class OutputDrain implements Runnable {
     static final int MAX_LINE_CHARS = 16 * 1024;
     private static final int TAIL_LINES = 5;
+    /** What HotSpot prints on its way out under -XX:+ExitOnOutOfMemoryError, before exit code 3. */
+    static final String OUT_OF_MEMORY_EXIT = "Terminating due to java.lang.OutOfMemoryError";
 
     private final InputStream in;
     private final String stream;
@@ -33,6 +35,8 @@ final class OutputDrain implements Runnable {
     private final StringBuilder line = new StringBuilder();
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** The line the JVM prints as it exits for -XX:+ExitOnOutOfMemoryError, once seen. */
+    private volatile String outOfMemory;
 
     OutputDrain(InputStream in, String stream, RunCallbacks callbacks) {
         this.in = in;
@@ -43,6 +47,14 @@ final class OutputDrain implements Runnable {
     /** Completes when the stream ended: every process holding the pipe closed it or is gone. */
     CompletableFuture<Void> done() {
         return done;
+    }
+
+    /**
+     * The JVM's own last words when -XX:+ExitOnOutOfMemoryError ends it ("Terminating due to
+     * java.lang.OutOfMemoryError: Java heap space"), if this stream carried them; else null.
+     */
+    String outOfMemory() {
+        return outOfMemory;
     }
 
     /** The last lines read, oldest first. */
@@ -126,6 +138,9 @@ final class OutputDrain implements Runnable {
                 tail.removeFirst();
             }
             tail.addLast(text);
+        }
+        if (outOfMemory == null && text.startsWith(OUT_OF_MEMORY_EXIT)) {
+            outOfMemory = text;
         }
         callbacks.logPiece(stream, text, continues);
     }

@@ -21,6 +21,15 @@ final class ProcessTree {
         this.root = root;
     }
 
+    ProcessHandle root() {
+        return root;
+    }
+
+    /** The descendants seen so far, living or not. */
+    Set<ProcessHandle> knownDescendants() {
+        return descendants;
+    }
+
     /** Adds the descendants alive now to those already known. */
     void refresh() {
         if (root.isAlive()) {

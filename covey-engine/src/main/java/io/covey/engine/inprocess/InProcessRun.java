@@ -269,6 +269,12 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     }
 
     @Override
+    public void failed(String message) {
+        report(StatusCall.FAILED, message == null ? "the worker reported a failure" : message, null);
+        end(RunExit.normal());
+    }
+
+    @Override
     public void stopping(String message) {
         report(StatusCall.STOPPING, message, null);
     }

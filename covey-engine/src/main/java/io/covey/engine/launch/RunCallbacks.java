@@ -28,6 +28,13 @@ public interface RunCallbacks {
     /** Data the worker published. */
     void data(JsonNode data);
 
+    /**
+     * What the attempt's process tree uses now, sampled on an interval by runtimes that can tell
+     * (a foreign child); by default ignored.
+     */
+    default void usage(ResourceUsage usage) {
+    }
+
     /** The attempt is over: its thread finished or was abandoned, or its process tree is gone. */
     void exited(RunExit exit);
 }

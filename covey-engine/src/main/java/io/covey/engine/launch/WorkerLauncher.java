@@ -1,6 +1,7 @@
 package io.covey.engine.launch;
 
 import io.covey.core.manifest.CoveyManifest;
+import io.covey.core.spec.WorkerOptions;
 
 /**
  * Starts one attempt of a worker: as a thread of this JVM, or as a child JVM. The engine decides
@@ -20,5 +21,13 @@ public interface WorkerLauncher {
      * launcher may prepare for them ahead of any launch. By default it does nothing.
      */
     default void prepareFor(CoveyManifest manifest) {
+    }
+
+    /**
+     * Checks the options a declaration sets itself (not the manager's defaults) before anything
+     * changes, throwing a {@code CoveyException} for one this launcher will not run; by default it
+     * accepts all. The foreign launcher holds {@code jvmOptions} to its JVM option policy.
+     */
+    default void checkDeclared(String workerId, WorkerOptions declared) {
     }
 }

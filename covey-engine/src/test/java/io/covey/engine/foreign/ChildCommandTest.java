@@ -37,4 +37,19 @@ class ChildCommandTest {
         assertThat(String.join(" ", command.command())).doesNotContain("top-secret-param", "fresh");
         assertThat(command.environment()).containsOnly(Map.entry("HOME", "/home/x"), Map.entry("COVEY_CHILD_SECRET", "fresh"));
     }
+
+    @Test
+    void aWorkersOwnJvmOptionsAndHeapComeAfterTheHostsSoTheyWin() throws Exception {
+        ChildLaunchSettings settings = new ChildLaunchSettings(Path.of("/opt/java/bin/java"), List.of("-Xmx256m"),
+                List.of("/app/classes"), null, null, List.of(), null, null, null, null, null, 0);
+        var request = ForeignTestSupport.request("g1", GreeterWorker.class, new GreeterWorker.Params("x", true));
+        var own = new io.covey.engine.launch.LaunchRequest(request.workerId(), request.group(), 1, request.type(), request.params(),
+                request.options().withJvmOptions(List.of("-XX:+UseG1GC", "-Dmode=batch"))
+                        .withMaxHeap(io.covey.core.spec.ByteSize.parse("1g")));
+
+        ChildCommand command = ChildCommand.of(settings, own, Map.of(), Map.of());
+
+        assertThat(command.command()).containsSubsequence("/opt/java/bin/java", "-Xmx256m", "-XX:+UseG1GC", "-Dmode=batch",
+                "-Xmx1g", "-Dcovey.worker=g1#1", ChildMain.class.getName());
+    }
 }

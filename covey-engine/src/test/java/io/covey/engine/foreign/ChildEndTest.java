@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.engine.launch.RunExit;
 
@@ -36,7 +37,24 @@ class ChildEndTest {
         RunExit exit = new ChildEnd(1, StopStep.NONE, null, null, TWO, null, false,
                 List.of("Error: Could not find or load main class x.Main", "Caused by: java.lang.ClassNotFoundException: x.Main")).toRunExit();
         assertThat(exit).isEqualTo(new RunExit("exited with code 1 before the handshake: Error: Could not find or load main class"
-                + " x.Main | Caused by: java.lang.ClassNotFoundException: x.Main", 1, null, false));
+                + " x.Main | Caused by: java.lang.ClassNotFoundException: x.Main", 1, null, false, CrashReason.SPAWN));
+    }
+
+    @Test
+    void theJvmsOutOfMemoryLineAndItsExitCodeTogetherAreAnOutOfMemoryEnd() {
+        String line = "Terminating due to java.lang.OutOfMemoryError: Java heap space";
+        assertThat(new ChildEnd(3, StopStep.NONE, null, null, TWO, null, true, List.of(), null, line).toRunExit())
+                .isEqualTo(new RunExit("out of memory: the JVM exited on OutOfMemoryError: Java heap space (exit code 3)", 3,
+                        null, false, CrashReason.OUT_OF_MEMORY));
+        // Either alone is no evidence: a worker that exits with 3, or one that prints the line and exits otherwise.
+        assertThat(new ChildEnd(3, StopStep.NONE, null, null, TWO, null, true, List.of(), null, null).toRunExit().cause()).isNull();
+        assertThat(new ChildEnd(1, StopStep.NONE, null, null, TWO, null, true, List.of(), null, line).toRunExit().cause()).isNull();
+    }
+
+    @Test
+    void aKillForSilenceIsUnresponsive() {
+        assertThat(new ChildEnd(137, StopStep.KILLED, "unresponsive: no heartbeat for 15s", null, TWO, null, true, List.of(),
+                CrashReason.UNRESPONSIVE, null).toRunExit().cause()).isEqualTo(CrashReason.UNRESPONSIVE);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.WorkerRun;
 import io.covey.engine.foreign.workers.BigMessageWorker;
 import io.covey.engine.foreign.workers.ExitWorker;
+import io.covey.engine.foreign.workers.LimitsWorker;
 import io.covey.engine.foreign.workers.FloodWorker;
 import io.covey.engine.foreign.workers.GreeterWorker;
 import io.covey.engine.foreign.workers.SleeperWorker;
@@ -23,7 +24,7 @@ import io.covey.core.launch.ChildLaunchSettings;
 /** Requests for the test workers, settings for tests, and a record of every pid to clean up. */
 public final class ForeignTestSupport {
     static final CoveyManifest MANIFEST = CoveyManifest.of(GreeterWorker.class, StubbornWorker.class, SleeperWorker.class,
-            FloodWorker.class, BigMessageWorker.class, ExitWorker.class);
+            FloodWorker.class, BigMessageWorker.class, ExitWorker.class, LimitsWorker.class);
 
     private final Set<Long> pids = ConcurrentHashMap.newKeySet();
 

@@ -170,7 +170,7 @@ class ForeignWorkerLauncherTest {
         new ProcessBuilder("kill", "-STOP", Long.toString(run.pid())).start().waitFor();
 
         RunExit exit = callbacks.awaitExit(Duration.ofSeconds(20));
-        assertThat(exit).isEqualTo(new RunExit("unresponsive: no heartbeat for 3s", 137, "KILL", true));
+        assertThat(exit).isEqualTo(new RunExit("unresponsive: no heartbeat for 3s", 137, "KILL", true, io.covey.core.lifecycle.CrashReason.UNRESPONSIVE));
     }
 
     @Test

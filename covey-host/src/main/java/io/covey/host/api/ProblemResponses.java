@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.covey.core.api.CoveyException;
 import io.covey.core.api.InvalidParamsException;
+import io.covey.core.api.JvmOptionNotAllowedException;
 import io.covey.core.api.UnknownWorkerTypeException;
 import io.covey.core.spec.CoveyNames;
 import io.covey.host.problem.ApiProblemException;
@@ -40,6 +41,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         } else if (e instanceof InvalidParamsException params) {
             response.getBody().setProperty("workerType", params.workerType());
             response.getBody().setProperty("field", params.field());
+        } else if (e instanceof JvmOptionNotAllowedException option) {
+            response.getBody().setProperty("option", option.option());
         }
         return response;
     }

@@ -65,5 +65,15 @@ public final class CoveyHostActuatorAutoConfiguration {
             ForeignWorkerLauncher launcher = foreignLauncher.getIfAvailable();
             return new CoveyMetrics(manager, launcher == null ? () -> WarmPoolStats.OFF : launcher::warmPoolStats);
         }
+
+        /** Lines the worker log files dropped: a slow or full disk shows here, not as a blocked child. */
+        @Bean
+        @ConditionalOnBean(io.covey.engine.logfiles.LogFiles.class)
+        MeterBinder coveyLogFilesMetrics(io.covey.engine.logfiles.LogFiles logFiles) {
+            return registry -> io.micrometer.core.instrument.FunctionCounter.builder("covey.logs.dropped", logFiles,
+                            io.covey.engine.logfiles.LogFiles::dropped)
+                    .description("Worker log lines not written to their files (queue full, directory at its cap, a failed write)")
+                    .register(registry);
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.covey.core.manifest.CoveyManifest;
 import io.covey.engine.CoveyManager;
 import io.covey.engine.DesiredState;
 import io.covey.engine.ExecutorScheduler;
+import io.covey.engine.logfiles.LogFiles;
 import io.covey.engine.Scheduler;
 import io.covey.engine.foreign.ForeignWorkerLauncher;
 import io.covey.engine.launch.WorkerLauncher;
@@ -52,6 +53,14 @@ public final class CoveyHostAutoConfiguration {
                 WorkerJars.classLoaderFor(properties.getWorkerPath(), resourceLoader.getClassLoader()));
     }
 
+    /** Workers' log files under {@code covey.host.log-dir}; the manager closes them after its workers, and so does the context. */
+    @Bean
+    @ConditionalOnProperty(prefix = "covey.host", name = "log-dir")
+    @ConditionalOnMissingBean
+    LogFiles coveyLogFiles(CoveyHostProperties properties) throws java.io.IOException {
+        return new LogFiles(properties.toLogFileSettings());
+    }
+
     /** The timer thread shared by the engine and the foreign launcher. */
     @Bean
     @ConditionalOnMissingBean(Scheduler.class)
@@ -85,7 +94,7 @@ public final class CoveyHostAutoConfiguration {
     @ConditionalOnMissingBean
     CoveyManager coveyManager(ObjectProvider<CoveyManifest> manifest, CoveyHostProperties properties,
                               DesiredStateStoreHolder state, ObjectProvider<WorkerLauncher> foreignLauncher,
-                              Scheduler scheduler) {
+                              Scheduler scheduler, ObjectProvider<LogFiles> logFiles) {
         CoveyManifest workerTypes = manifest.getIfAvailable(() -> {
             throw new IllegalStateException("Covey needs a CoveyManifest bean naming the worker types it may run: "
                     + "set covey.worker.scan-packages, or declare a CoveyManifest bean");
@@ -95,7 +104,8 @@ public final class CoveyHostAutoConfiguration {
                 .settings(properties.toManagerSettings())
                 .eventLimits(properties.toEventLimits())
                 .scheduler(scheduler)
-                .eventSeqAfter(firstEventSeqBase(savedSeq, System.currentTimeMillis()));
+                .eventSeqAfter(firstEventSeqBase(savedSeq, System.currentTimeMillis()))
+                .logFiles(logFiles.getIfAvailable());
         WorkerLauncher launcher = foreignLauncher.getIfAvailable();
         if (launcher == null) {
             builder.noForeignChildren();

@@ -12,6 +12,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import io.covey.core.spec.RestartPolicy;
+import io.covey.core.spec.ByteSize;
+import io.covey.engine.logfiles.LogFileSettings;
 import io.covey.core.spec.WorkerOptions;
 import io.covey.engine.ManagerSettings;
 
@@ -40,6 +42,14 @@ public class CoveyHostProperties implements Validator {
 
     /** Directory of worker jars to load worker classes from (also put on children's class path). */
     private Path workerPath;
+
+    /**
+     * Directory where each worker's stdout, stderr and log() lines are written, to
+     * <group>/<worker>.log, rotated by size; empty keeps the lines in memory only.
+     */
+    private Path logDir;
+
+    private final LogFiles logFiles = new LogFiles();
 
     /**
      * Groups file to apply at start, when it changes and on POST /api/v1/groups-file/reload: JSON or YAML,
@@ -115,6 +125,12 @@ public class CoveyHostProperties implements Validator {
         checks.atLeast("logLinesPerWorker", properties.logLinesPerWorker, 1);
         checks.notNegative("shutdownBudget", properties.shutdownBudget);
         properties.allowedOriginsInAll().forEach(origin -> checks.origin("allowedOrigins", origin));
+        if (properties.logFiles.maxFileSize == null || properties.logFiles.maxFileSize.toBytes() < 1024) {
+            checks.reject("logFiles.maxFileSize", "must be at least 1KB");
+        }
+        checks.atLeast("logFiles.retention", properties.logFiles.retention, 0);
+        checks.atLeast("logFiles.queueCapacity", properties.logFiles.queueCapacity, 1);
+        checks.notNegative("logFiles.closeWait", properties.logFiles.closeWait);
         checks.atLeast("events.retained", properties.events.retained, 1);
         checks.atLeast("events.maxSessions", properties.events.maxSessions, 1);
         checks.atLeast("events.retainedBytes", properties.events.retainedBytes == null ? 0 : properties.events.retainedBytes.toBytes(), 1024);
@@ -137,6 +153,19 @@ public class CoveyHostProperties implements Validator {
         checks.positive("workerDefaults.healthInterval", defaults.healthInterval);
         checks.positive("workerDefaults.healthTimeout", defaults.healthTimeout);
         checks.atLeast("workerDefaults.healthFailures", defaults.healthFailures, 1);
+        if (defaults.maxHeap != null && defaults.maxHeap.toBytes() < 2 * 1024 * 1024) {
+            checks.reject("workerDefaults.maxHeap", "must be at least 2MB");
+        }
+        if (defaults.maxMemory != null && defaults.maxMemory.toBytes() < 1) {
+            checks.reject("workerDefaults.maxMemory", "must be positive");
+        }
+        if (defaults.deadline != null) {
+            checks.positive("workerDefaults.deadline", defaults.deadline);
+        }
+        if (defaults.noRestartExitCodes == null
+                || defaults.noRestartExitCodes.stream().anyMatch(code -> code == null || code < 0 || code > 255)) {
+            checks.reject("workerDefaults.noRestartExitCodes", "must be exit codes from 0 to 255");
+        }
         if (defaults.restart == null) {
             checks.reject("workerDefaults.restart", "must be on-crash, always or never");
         }
@@ -256,6 +285,82 @@ public class CoveyHostProperties implements Validator {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Path getLogDir() {
+        return logDir;
+    }
+
+    public void setLogDir(Path logDir) {
+        this.logDir = logDir;
+    }
+
+    public LogFiles getLogFiles() {
+        return logFiles;
+    }
+
+    /** The log file settings, with {@link #getLogDir()} set. */
+    public LogFileSettings toLogFileSettings() {
+        return new LogFileSettings(logDir, logFiles.maxFileSize.toBytes(), logFiles.retention,
+                logFiles.maxTotalSize == null ? 0 : logFiles.maxTotalSize.toBytes(), logFiles.queueCapacity, logFiles.closeWait);
+    }
+
+    /** How worker log files (covey.host.log-dir) are rotated and bounded. */
+    public static class LogFiles {
+        /** Rotate a worker's log file before a line would take it past this size. */
+        private DataSize maxFileSize = DataSize.ofBytes(LogFileSettings.DEFAULT_MAX_FILE_BYTES);
+
+        /** How many rotated files (worker.log.1 to worker.log.N) to keep per worker. */
+        private int retention = LogFileSettings.DEFAULT_RETENTION;
+
+        /** Drop (and count) lines that would take the whole log directory past this size; unset for no cap. */
+        private DataSize maxTotalSize;
+
+        /** How many lines may wait for the log writer; more are dropped and counted, never waited for. */
+        private int queueCapacity = LogFileSettings.DEFAULT_QUEUE_CAPACITY;
+
+        /** How long shutdown waits for the queued lines to be written. */
+        private Duration closeWait = LogFileSettings.DEFAULT_CLOSE_WAIT;
+
+        public DataSize getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(DataSize maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public int getRetention() {
+            return retention;
+        }
+
+        public void setRetention(int retention) {
+            this.retention = retention;
+        }
+
+        public DataSize getMaxTotalSize() {
+            return maxTotalSize;
+        }
+
+        public void setMaxTotalSize(DataSize maxTotalSize) {
+            this.maxTotalSize = maxTotalSize;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        public Duration getCloseWait() {
+            return closeWait;
+        }
+
+        public void setCloseWait(Duration closeWait) {
+            this.closeWait = closeWait;
+        }
     }
 
     public WorkerDefaults getWorkerDefaults() {
@@ -475,10 +580,59 @@ public class CoveyHostProperties implements Validator {
         /** Failed health checks in a row that restart a worker. */
         private int healthFailures = 3;
 
+        /** Limit the heap of each foreign worker's child JVM (-Xmx). When unset, covey.worker.jvm-options decide. */
+        private DataSize maxHeap;
+
+        /** Stop a foreign worker whose process tree uses more resident memory than this; a crash of reason memory. */
+        private DataSize maxMemory;
+
+        /** Stop a worker whose run, over all its attempts, takes longer than this; it is FAILED (reason deadline). */
+        private Duration deadline;
+
+        /** Make a foreign worker FAILED at once, without a restart, when its child exits with one of these codes. */
+        private List<Integer> noRestartExitCodes = new ArrayList<>();
+
         public WorkerOptions toOptions() {
             return new WorkerOptions(foreign, restart, startTimeout, stopTimeout, backoffInitial, backoffMax,
                     backoffJitter, backoffResetAfter, restartLimit, restartWindow, critical, restartDependants,
-                    healthInterval, healthTimeout, healthFailures);
+                    healthInterval, healthTimeout, healthFailures, List.of(), byteSize(maxHeap), byteSize(maxMemory),
+                    deadline, List.copyOf(noRestartExitCodes));
+        }
+
+        private static ByteSize byteSize(DataSize size) {
+            return size == null ? null : ByteSize.ofBytes(size.toBytes());
+        }
+
+        public DataSize getMaxHeap() {
+            return maxHeap;
+        }
+
+        public void setMaxHeap(DataSize maxHeap) {
+            this.maxHeap = maxHeap;
+        }
+
+        public DataSize getMaxMemory() {
+            return maxMemory;
+        }
+
+        public void setMaxMemory(DataSize maxMemory) {
+            this.maxMemory = maxMemory;
+        }
+
+        public Duration getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(Duration deadline) {
+            this.deadline = deadline;
+        }
+
+        public List<Integer> getNoRestartExitCodes() {
+            return noRestartExitCodes;
+        }
+
+        public void setNoRestartExitCodes(List<Integer> noRestartExitCodes) {
+            this.noRestartExitCodes = noRestartExitCodes;
         }
 
         public boolean isCritical() {

@@ -31,6 +31,9 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
     private final Map<String, LifecycleEvent> startingEvents = new ConcurrentHashMap<>();
     private final java.util.Set<String> droppedMeters = ConcurrentHashMap.newKeySet();
     private volatile StateCounts stateCounts = new StateCounts(Map.of(), 0);
+    private volatile UsageTotals usageTotals = new UsageTotals(Map.of(), 0);
+    /** The group/type pairs that have usage gauges already. */
+    private final java.util.Set<Tags> usageGauges = ConcurrentHashMap.newKeySet();
     private final Supplier<WarmPoolStats> warmPool;
     private Subscription subscription;
 
@@ -85,6 +88,14 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
                     .register(registry);
         }
         Tags tags = Tags.of("group", lifecycle.group(), "type", lifecycle.workerType() == null ? "unknown" : lifecycle.workerType());
+        if (lifecycle.state() == WorkerState.RUNNING && usageGauges.add(tags)) {
+            Gauge.builder("covey.worker.memory", this, metrics -> metrics.usage(tags).memoryBytes()).tags(tags)
+                    .baseUnit("bytes").description("Resident memory of the running foreign workers' process trees, summed by group and type")
+                    .register(registry);
+            Gauge.builder("covey.worker.cpu", this, metrics -> metrics.usage(tags).cpuPercent()).tags(tags)
+                    .baseUnit("percent").description("CPU of the running foreign workers' process trees, in percent of one core, summed by group and type")
+                    .register(registry);
+        }
         if (lifecycle.state() == WorkerState.STARTING && !startingEvents.containsKey(key + "#" + lifecycle.attempt())) {
             startingEvents.put(key + "#" + lifecycle.attempt(), lifecycle);
             startingEvents.remove(key + "#" + (lifecycle.attempt() - 1));
@@ -125,6 +136,32 @@ public final class CoveyMetrics implements MeterBinder, AutoCloseable {
     }
 
     private record StateCounts(Map<WorkerState, Integer> byState, long takenAt) {
+    }
+
+    /** The usage figures of one group and type, from the workers' last samples (a snapshot at most a second old). */
+    private Usage usage(Tags tags) {
+        UsageTotals totals = usageTotals;
+        long now = System.nanoTime();
+        if (now - totals.takenAt() > 1_000_000_000L || totals.byTags().isEmpty()) {
+            Map<Tags, Usage> fresh = new java.util.HashMap<>();
+            manager.groups().forEach(g -> g.workers().forEach(w -> {
+                if (w.memoryBytes() != null || w.cpuPercent() != null) {
+                    fresh.merge(Tags.of("group", w.group(), "type", w.type()),
+                            new Usage(w.memoryBytes() == null ? 0 : w.memoryBytes(), w.cpuPercent() == null ? 0 : w.cpuPercent()),
+                            (a, b) -> new Usage(a.memoryBytes() + b.memoryBytes(), a.cpuPercent() + b.cpuPercent()));
+                }
+            }));
+            totals = new UsageTotals(fresh, now);
+            usageTotals = totals;
+        }
+        return totals.byTags().getOrDefault(tags, Usage.NONE);
+    }
+
+    private record Usage(double memoryBytes, double cpuPercent) {
+        static final Usage NONE = new Usage(0, 0);
+    }
+
+    private record UsageTotals(Map<Tags, Usage> byTags, long takenAt) {
     }
 
     @Override

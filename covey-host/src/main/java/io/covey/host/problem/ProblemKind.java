@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.covey.core.api.CoveyException;
 import io.covey.core.api.InvalidParamsException;
+import io.covey.core.api.JvmOptionNotAllowedException;
 import io.covey.core.api.LimitExceededException;
 import io.covey.core.api.ManagerClosedException;
 import io.covey.core.api.NotFoundException;
@@ -31,6 +32,8 @@ public enum ProblemKind {
     INVALID_PARAMS(400, "invalid-params", "Invalid Params"),
     /** A query parameter (tail=, since=, types=...) that is not one the call takes. */
     INVALID_QUERY(400, "invalid-query", "Invalid Query Parameter"),
+    /** A declaration asks for a JVM option outside the host's allow-list; {@code option} names it. */
+    JVM_OPTION_NOT_ALLOWED(400, "jvm-option-not-allowed", "JVM Option Not Allowed"),
     /** A declaration over a size limit (workers per group, workers in all). */
     LIMIT_EXCEEDED(400, "limit-exceeded", "Limit Exceeded"),
     /** A request the server refused before reading it (an encoded '/', a NUL, a broken request line). */
@@ -96,6 +99,9 @@ public enum ProblemKind {
         }
         if (e instanceof InvalidNameException) {
             return INVALID_NAME;
+        }
+        if (e instanceof JvmOptionNotAllowedException) {
+            return JVM_OPTION_NOT_ALLOWED;
         }
         if (e instanceof LimitExceededException) {
             return LIMIT_EXCEEDED;

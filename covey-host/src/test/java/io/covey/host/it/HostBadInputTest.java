@@ -73,6 +73,28 @@ class HostBadInputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"-javaagent:/tmp/evil.jar", "-XX:OnOutOfMemoryError=kill -9 1", "-Djava.system.class.loader=x.Evil",
+            "-agentlib:jdwp=transport=dt_socket,server=y", "-Dcovey.worker=other#1", "-Xmx64m -javaagent:/x"})
+    void aJvmOptionOutsideTheAllowListIsRefusedByName(String option) {
+        String spec = "{\"workers\":[{\"type\":\"CountdownJob\",\"id\":\"heap\",\"params\":{\"from\":1},"
+                + "\"options\":{\"foreign\":true,\"jvmOptions\":[\"-Xmx64m\"," + io.covey.core.json.CoveyJson.write(option) + "]}}]}";
+        HttpJson.Response response = api.put("/api/v1/groups/g", spec);
+        assertRefused(response, 400, "asks for the JVM option '" + option + "', which this host does not allow");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:covey:problem:jvm-option-not-allowed");
+        assertThat(response.json().get("option").asString()).isEqualTo(option);
+    }
+
+    @Test
+    void aMemorySizeThatIsNoneIsRefused() {
+        assertRefused(api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"CountdownJob\",\"params\":{\"from\":1},"
+                + "\"options\":{\"maxMemory\":\"lots\"}}]}"), 400, "'lots' is not a memory size");
+        assertRefused(api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"CountdownJob\",\"params\":{\"from\":1},"
+                + "\"options\":{\"noRestartExitCodes\":[300]}}]}"), 400, "noRestartExitCodes must be exit codes from 0 to 255");
+        assertRefused(api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"CountdownJob\",\"params\":{\"from\":1},"
+                + "\"options\":{\"maxHeap\":\"64m\"}}]}"), 400, "runs as a thread of the manager");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"..%2Fx", "%2e%2e", "a%00b", "bad%20name"})
     void badGroupNames(String name) {
         HttpJson.Response response = api.put("/api/v1/groups/" + name, "{\"workers\":[]}");

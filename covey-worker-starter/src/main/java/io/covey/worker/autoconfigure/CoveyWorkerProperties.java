@@ -89,6 +89,19 @@ public class CoveyWorkerProperties implements Validator {
      */
     private Path runtimeDirectory;
 
+    /**
+     * Allow declarations these JVM options in their jvmOptions besides the built-in list (heap and
+     * stack sizes, the collector, system properties outside java.*, jdk.*, sun.* and covey.*); a *
+     * stands for any text, as in -XX:MaxMetaspaceSize=*.
+     */
+    private List<String> allowedJvmOptions = new ArrayList<>();
+
+    /**
+     * Read the memory and CPU of each foreign worker's process tree from /proc this often, and check
+     * its maxMemory then.
+     */
+    private Duration usageSampleInterval = Duration.ofSeconds(2);
+
     /** Children started ahead of need, so that foreign workers start in milliseconds. */
     private final WarmPool warmPool = new WarmPool();
 
@@ -97,7 +110,8 @@ public class CoveyWorkerProperties implements Validator {
         return new ChildLaunchSettings(java, jvmOptions, classPath, extraClassPath, workerPath,
                 environmentAllowList, socketDirectory, transport, heartbeatInterval, unresponsiveAfter,
                 killGrace, Math.toIntExact(maxMessageSize.toBytes()),
-                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit), inheritClassPath, runtimeDirectory);
+                new ChildLaunchSettings.WarmPool(warmPool.size, warmPool.idleLimit), inheritClassPath, runtimeDirectory,
+                allowedJvmOptions, usageSampleInterval);
     }
 
     @Override
@@ -126,6 +140,9 @@ public class CoveyWorkerProperties implements Validator {
         }
         if (maxMessageSize == null || maxMessageSize.toBytes() <= 0 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
             errors.rejectValue("maxMessageSize", "range", "max-message-size must be between 1B and 2GB - 1B");
+        }
+        if (usageSampleInterval == null || usageSampleInterval.compareTo(Duration.ofMillis(50)) < 0) {
+            errors.rejectValue("usageSampleInterval", "range", "usage-sample-interval must be at least 50ms");
         }
         if (transport == null) {
             errors.rejectValue("transport", "required", "transport must be unix or tcp");
@@ -165,6 +182,22 @@ public class CoveyWorkerProperties implements Validator {
 
     public void setJvmOptions(List<String> jvmOptions) {
         this.jvmOptions = jvmOptions;
+    }
+
+    public List<String> getAllowedJvmOptions() {
+        return allowedJvmOptions;
+    }
+
+    public void setAllowedJvmOptions(List<String> allowedJvmOptions) {
+        this.allowedJvmOptions = allowedJvmOptions;
+    }
+
+    public Duration getUsageSampleInterval() {
+        return usageSampleInterval;
+    }
+
+    public void setUsageSampleInterval(Duration usageSampleInterval) {
+        this.usageSampleInterval = usageSampleInterval;
     }
 
     public List<String> getClassPath() {

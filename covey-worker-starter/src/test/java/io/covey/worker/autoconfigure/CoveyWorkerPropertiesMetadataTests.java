@@ -57,7 +57,8 @@ class CoveyWorkerPropertiesMetadataTests {
                 "covey.worker.class-path", "covey.worker.inherit-class-path", "covey.worker.extra-class-path", "covey.worker.worker-path",
                 "covey.worker.environment-allow-list", "covey.worker.socket-directory", "covey.worker.runtime-directory", "covey.worker.transport",
                 "covey.worker.heartbeat-interval", "covey.worker.unresponsive-after", "covey.worker.kill-grace",
-                "covey.worker.max-message-size", "covey.worker.warm-pool.size", "covey.worker.warm-pool.idle-limit");
+                "covey.worker.max-message-size", "covey.worker.warm-pool.size", "covey.worker.warm-pool.idle-limit",
+                "covey.worker.allowed-jvm-options", "covey.worker.usage-sample-interval");
         properties.forEach((name, property) -> assertThat(property.path("description").asString())
                 .as("description of " + name).isNotBlank().endsWith("."));
     }
@@ -68,6 +69,7 @@ class CoveyWorkerPropertiesMetadataTests {
         assertThat(duration("heartbeat-interval")).isEqualTo(defaults.heartbeatInterval());
         assertThat(duration("unresponsive-after")).isEqualTo(defaults.unresponsiveAfter());
         assertThat(duration("kill-grace")).isEqualTo(defaults.killGrace());
+        assertThat(duration("usage-sample-interval")).isEqualTo(defaults.usageSampleInterval());
         assertThat(DataSize.parse(defaultValue("max-message-size").asString()).toBytes())
                 .isEqualTo(defaults.maxMessageBytes());
         assertThat(defaultValue("transport").asString()).isEqualTo("unix");

@@ -24,7 +24,8 @@ class DashboardBrowserTest {
     @BeforeAll
     static void startBrowserAndHost() throws Exception {
         chromium = Chromium.start();
-        host = DashboardHost.start(null, "--covey.host.events.retained=64"); // small, to make a gap
+        host = DashboardHost.start(null, "--covey.host.events.retained=64", // small, to make a gap
+                "--covey.worker.usage-sample-interval=300ms");
     }
 
     @AfterAll
@@ -67,6 +68,39 @@ class DashboardBrowserTest {
         assertThat(page.cell("web-1", "message")).isEqualTo("serving http");
         page.until(d -> "2".equals(page.count("RUNNING")));
         assertThat(page.script("return window.notReloaded")).isEqualTo(true);
+    }
+
+    @Test
+    void aForeignWorkersMemoryAndCpuShowInItsRowAsInItsStatus() {
+        host.runGroupJson("usage", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"measured\","
+                + "\"params\":{\"name\":\"m\"},\"options\":{\"foreign\":true}}]}");
+        page.waitForState("measured", "RUNNING");
+
+        page.until(d -> page.cell("measured", "memory").matches("\\d+\\.\\d MiB") && page.cell("measured", "cpu").matches("\\d+\\.\\d%"));
+
+        JsonNode status = host.api.get("/api/v1/workers/measured").json();
+        assertThat(status.get("memoryBytes").asLong()).isBetween(8L << 20, 2L << 30);
+        assertThat(status.get("cpuPercent").asDouble()).isBetween(0.0, 800.0);
+        double shownMiB = Double.parseDouble(page.cell("measured", "memory").replace(" MiB", ""));
+        assertThat(shownMiB).isBetween(8.0, 2048.0);
+        assertThat(page.script("return document.querySelector('th.col-memory').textContent")).isEqualTo("Memory");
+        assertThat(page.script("return document.querySelector('th.col-cpu').textContent")).isEqualTo("CPU");
+    }
+
+    @Test
+    void theReasonOfACrashShowsBesideTheStateAsInTheStatus() {
+        host.runGroupJson("bounded", "{\"workers\":[{\"type\":\"ServiceWorker\",\"id\":\"bounded\","
+                + "\"params\":{\"name\":\"b\"},\"options\":{\"deadline\":\"1s\"}}]}");
+
+        page.waitForState("bounded", "FAILED");
+        page.waitForCell("bounded", "state", "FAILED deadline");
+
+        assertThat(host.api.get("/api/v1/workers/bounded").json().get("crashReason").asString()).isEqualTo("deadline");
+        page.script("location.reload()");
+        page.waitUntilLive();
+        page.waitForCell("bounded", "state", "FAILED deadline"); // from the status too, not only the event
+        host.api.post("/api/v1/workers/bounded/restart", null);
+        page.waitForCell("bounded", "state", "RUNNING");
     }
 
     @Test
