@@ -140,6 +140,16 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
         return api.getList(LogLine.class, "/api/v1/workers/{id}/logs?tail={tail}", id, tail);
     }
 
+    /** {@code POST /api/v1/workers/{id}/input}: JSON as {@code application/json}, bytes as {@code application/octet-stream}. */
+    @Override
+    public io.covey.core.api.InputReceipt send(String id, io.covey.core.worker.WorkerInput input) {
+        Objects.requireNonNull(input, "input");
+        if (input instanceof io.covey.core.worker.WorkerInput.Json json) {
+            return api.send(HttpMethod.POST, json.value(), io.covey.core.api.InputReceipt.class, "/api/v1/workers/{id}/input", id);
+        }
+        return api.postBytes(input.bytes(), io.covey.core.api.InputReceipt.class, "/api/v1/workers/{id}/input", id);
+    }
+
     @Override
     public List<String> workerTypes() {
         return api.get(Manifest.class, "/api/v1/manifest").types();

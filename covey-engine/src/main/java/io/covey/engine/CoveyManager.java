@@ -130,6 +130,12 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
     }
 
     @Override
+    public io.covey.core.api.InputReceipt send(String id, io.covey.core.worker.WorkerInput input) {
+        Objects.requireNonNull(input, "input");
+        return executor.call(() -> engine.send(id, input));
+    }
+
+    @Override
     public List<String> workerTypes() {
         return manifest.typeNames();
     }

@@ -85,6 +85,39 @@ final class Engine {
         return slot.snapshot();
     }
 
+    /** Queues input for the worker's running attempt, within the input queue's bounds (see ManagerSettings). */
+    io.covey.core.api.InputReceipt send(String id, io.covey.core.worker.WorkerInput input) {
+        WorkerSlot slot = requireSlot(id);
+        if (!io.covey.core.worker.CoveyWorker.takesInput(slot.type().workerClass())) {
+            throw new io.covey.core.api.InputNotAcceptedException("worker '" + id + "' takes no input: its type '"
+                    + slot.type().name() + "' does not override onInput(WorkerInput)");
+        }
+        Attempt attempt = slot.attempt();
+        if (!attempt.isLive() || slot.state() != WorkerState.RUNNING) {
+            throw new io.covey.core.api.InputNotAcceptedException("worker '" + id + "' is " + slot.state()
+                    + "; input is taken only while it is RUNNING");
+        }
+        int size = input.size();
+        ManagerSettings settings = context.settings();
+        if (attempt.pendingInputs() >= settings.inputQueue()
+                || attempt.pendingInputs() > 0 && attempt.pendingInputBytes() + size > settings.inputQueueBytes()) {
+            throw new io.covey.core.api.InputQueueFullException("worker '" + id + "' has " + attempt.pendingInputs()
+                    + " inputs (" + attempt.pendingInputBytes() + " bytes) it has not handled yet, as many as its queue holds ("
+                    + settings.inputQueue() + " inputs, " + settings.inputQueueBytes() + " bytes); send again once it has caught up",
+                    settings.inputQueue());
+        }
+        try {
+            attempt.run().deliver(input);
+        } catch (UnsupportedOperationException e) {
+            throw new io.covey.core.api.InputNotAcceptedException("worker '" + id + "' takes no input: " + e.getMessage());
+        }
+        return new io.covey.core.api.InputReceipt(id, attempt.number(), attempt.inputQueued(size));
+    }
+
+    void onInputHandled(WorkerSlot slot, Attempt attempt) {
+        attempt.inputHandled(); // an older attempt's count is of no use any more, and harmless
+    }
+
     // --- the reconcile loop ---
 
     void reconcile(WorkerSlot slot) {

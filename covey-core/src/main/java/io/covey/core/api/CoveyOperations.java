@@ -77,6 +77,20 @@ public interface CoveyOperations {
         return result(id).thenApply(node -> CoveyJson.convert(node, type));
     }
 
+    /**
+     * Sends input to a running worker whose type overrides {@code onInput}: queued for it, and
+     * delivered in the order sent (over the control channel to a foreign worker). Returns once it
+     * is queued. Refused with {@link io.covey.core.api.InputNotAcceptedException} when the worker
+     * takes no input or is not RUNNING, and {@link io.covey.core.api.InputQueueFullException} when
+     * as much input as its {@code inputQueue} option allows is still unhandled.
+     */
+    InputReceipt send(String id, io.covey.core.worker.WorkerInput input);
+
+    /** {@link #send(String, io.covey.core.worker.WorkerInput)} of {@code data}: a byte array as bytes, anything else as JSON. */
+    default InputReceipt send(String id, Object data) {
+        return send(id, io.covey.core.worker.WorkerInput.of(data));
+    }
+
     default GroupDiff runGroup(String name, List<? extends WorkerDeclaration> workers) {
         return runGroup(new CoveyGroup(name, workers));
     }

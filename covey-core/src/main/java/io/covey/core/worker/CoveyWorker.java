@@ -71,6 +71,34 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         }
     }
 
+    /**
+     * Receives one piece of input sent to this worker ({@code send(id, data)} or
+     * {@code POST /api/v1/workers/{id}/input}): called on a thread of its own, one piece at a time,
+     * in the order they were accepted, while the worker is RUNNING. Only workers whose class
+     * overrides this method take input; sending to any other is refused (409). An exception is
+     * noted in the worker's log and the next piece follows; it is no crash.
+     */
+    protected void onInput(WorkerInput input) throws Exception {
+    }
+
+    /** Whether instances of {@code workerClass} define their own {@link #onInput}, and so take input. */
+    public static boolean takesInput(Class<?> workerClass) {
+        for (Class<?> c = workerClass; c != null && c != CoveyWorker.class; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("onInput", WorkerInput.class);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // look further up
+            }
+        }
+        return false;
+    }
+
+    /** Called by the runtime to deliver input (see {@link InputDelivery}); not for worker code. */
+    public final void receiveInput(WorkerInput input) throws Exception {
+        onInput(input);
+    }
+
     protected final void starting(String message) {
         reporter.starting(message);
     }

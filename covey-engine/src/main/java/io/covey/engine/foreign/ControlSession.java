@@ -43,6 +43,10 @@ final class ControlSession {
     private final CompletableFuture<Void> served = new CompletableFuture<>();
     private final AtomicLong healthRequestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<WorkerHealth>> healthRequests = new ConcurrentHashMap<>();
+    /** Inputs waiting to be written, in order; the engine bounds how many (see Engine.send). */
+    private final java.util.Queue<ControlMessage.Input> inputs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean writingInputs = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong inputSeqs = new AtomicLong();
 
     ControlSession(LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
         this.request = request;
@@ -179,6 +183,8 @@ final class ControlSession {
             if (asked != null) { // else it came after the timeout, and the check has failed already
                 asked.complete(new WorkerHealth(response.healthy(), response.message()));
             }
+        } else if (message instanceof ControlMessage.InputHandled) {
+            callbacks.inputHandled();
         } else if (message instanceof ControlMessage.Ended ended) {
             if (verdict == null) {
                 verdict = ended;
@@ -228,6 +234,51 @@ final class ControlSession {
             }
         });
         return answer;
+    }
+
+    /**
+     * Queues one input for the child and has {@code sender} write the queue out in order, one
+     * writer at a time. An input that cannot be written (no channel, a broken one, too large) is
+     * counted as handled and said in the worker's log: the attempt is ending, or the input could
+     * never be delivered.
+     */
+    void deliver(io.covey.core.worker.WorkerInput input, Executor sender) {
+        inputs.add(ControlMessage.Input.of(inputSeqs.incrementAndGet(), input));
+        if (writingInputs.compareAndSet(false, true)) {
+            sender.execute(this::writeInputs);
+        }
+    }
+
+    private void writeInputs() {
+        while (true) {
+            ControlMessage.Input next;
+            while ((next = inputs.poll()) != null) {
+                writeInput(next);
+            }
+            writingInputs.set(false);
+            if (inputs.isEmpty() || !writingInputs.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void writeInput(ControlMessage.Input input) {
+        ControlChannel current = channel;
+        String failure;
+        if (current == null) {
+            failure = "the child has not connected";
+        } else {
+            try {
+                current.send(input);
+                return;
+            } catch (ProtocolException e) {
+                failure = e.getMessage();
+            } catch (IOException e) {
+                failure = "the control channel broke: " + e.getMessage();
+            }
+        }
+        callbacks.log("covey", "input " + input.seq() + " was not delivered: " + failure);
+        callbacks.inputHandled();
     }
 
     void close() {

@@ -191,6 +191,12 @@ final class ForeignRun implements WorkerRun {
         return session.checkHealth(context.executor());
     }
 
+    /** Over the control channel, in order; the child hands each input to {@code onInput} and says when it is done. */
+    @Override
+    public void deliver(io.covey.core.worker.WorkerInput input) {
+        session.deliver(input, context.executor());
+    }
+
     @Override
     public void kill(String reason) {
         ChildProcess current;

@@ -61,6 +61,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     });
     private volatile Scheduler.Cancellable stopDeadline;
     private final HealthCheckRunner healthChecks;
+    private final io.covey.core.worker.InputDelivery inputs;
 
     InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor runThreads,
                  Executor healthExecutor) {
@@ -69,6 +70,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         this.scheduler = scheduler;
         this.runThreads = runThreads;
         this.healthChecks = new HealthCheckRunner(healthExecutor);
+        this.inputs = new io.covey.core.worker.InputDelivery(runThreads, line -> callbacks.log("covey", line));
     }
 
     void start() {
@@ -138,6 +140,17 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             return CompletableFuture.completedFuture(WorkerHealth.unhealthy("the worker is not running"));
         }
         return healthChecks.check(instance);
+    }
+
+    /** On a pooled thread, one input after the other (see {@link io.covey.core.worker.InputDelivery}). */
+    @Override
+    public void deliver(io.covey.core.worker.WorkerInput input) {
+        CoveyWorker<?> instance = attempt.worker();
+        if (instance == null || ended.get()) {
+            callbacks.inputHandled(); // the engine takes input for a RUNNING worker only, so this attempt is ending
+            return;
+        }
+        inputs.deliver(instance, input, callbacks::inputHandled);
     }
 
     @Override

@@ -21,6 +21,16 @@ public interface WorkerRun {
     void kill(String reason);
 
     /**
+     * Hands one input to the worker and returns at once: the worker's {@code onInput} receives the
+     * inputs of this run one at a time, in the order of these calls, and each one is followed by
+     * {@link RunCallbacks#inputHandled()}. The engine bounds how many are outstanding. The default,
+     * for runtimes that cannot deliver input, refuses.
+     */
+    default void deliver(io.covey.core.worker.WorkerInput input) {
+        throw new UnsupportedOperationException("this runtime cannot deliver input to its worker");
+    }
+
+    /**
      * Asks the worker's {@code checkHealth()} and returns at once; the answer completes the
      * future, on any thread. Never blocks the caller. The caller enforces the timeout (by
      * completing the future itself), so an implementation need not, and must tolerate that.

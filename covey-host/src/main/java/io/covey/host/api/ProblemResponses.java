@@ -40,6 +40,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         } else if (e instanceof InvalidParamsException params) {
             response.getBody().setProperty("workerType", params.workerType());
             response.getBody().setProperty("field", params.field());
+        } else if (e instanceof io.covey.core.api.InputQueueFullException full) {
+            response.getBody().setProperty("inputQueue", full.limit());
+            return ResponseEntity.status(kind.status()).header("Retry-After", "1").body(response.getBody());
         }
         return response;
     }

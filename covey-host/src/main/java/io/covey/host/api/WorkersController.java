@@ -15,16 +15,18 @@ import io.covey.core.api.WorkerStatus;
 import io.covey.host.problem.ApiProblemException;
 import io.covey.host.problem.ProblemKind;
 
-/** Single workers: status, restart, logs. */
+/** Single workers: status, restart, logs, input. */
 @RestController
 @RequestMapping("/api/v1")
 public class WorkersController {
     private static final int MAX_TAIL = 2000;
 
     private final CoveyOperations covey;
+    private final JsonBodyReader bodies;
 
-    public WorkersController(CoveyOperations covey) {
+    public WorkersController(CoveyOperations covey, JsonBodyReader bodies) {
         this.covey = covey;
+        this.bodies = bodies;
     }
 
     @GetMapping("/workers/{id}")
@@ -35,6 +37,29 @@ public class WorkersController {
     @PostMapping("/workers/{id}/restart")
     public WorkerStatus restart(@PathVariable String id) {
         return covey.restartWorker(id);
+    }
+
+    /**
+     * Input for a running worker: a JSON body becomes JSON input, an {@code application/octet-stream}
+     * body bytes. 202 once it is queued (the worker handles it later, in order).
+     */
+    @PostMapping("/workers/{id}/input")
+    public org.springframework.http.ResponseEntity<io.covey.core.api.InputReceipt> input(@PathVariable String id,
+            jakarta.servlet.http.HttpServletRequest request) {
+        io.covey.core.worker.WorkerInput input = isOctetStream(request.getContentType())
+                ? io.covey.core.worker.WorkerInput.bytes(bodies.readBytes(request))
+                : new io.covey.core.worker.WorkerInput.Json(orNull(bodies.readTree(request)));
+        return org.springframework.http.ResponseEntity.accepted().body(covey.send(id, input));
+    }
+
+    private static tools.jackson.databind.JsonNode orNull(tools.jackson.databind.JsonNode body) {
+        return body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.nullNode() : body;
+    }
+
+    /** Whether a body is bytes rather than JSON; the request guard lets only this route's bytes through. */
+    public static boolean isOctetStream(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].trim().equalsIgnoreCase(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE);
     }
 
     @GetMapping("/workers/{id}/logs")

@@ -71,6 +71,12 @@ public class CoveyHostProperties implements Validator {
      */
     private List<String> allowedOrigins = new ArrayList<>();
 
+    /** Most inputs sent to one worker and not yet handled by it; more are refused with 429 (input-queue-full). */
+    private int inputQueue = 64;
+
+    /** Most bytes of such inputs per worker (one larger input is taken only into an empty queue). */
+    private org.springframework.util.unit.DataSize inputQueueBytes = org.springframework.util.unit.DataSize.ofMegabytes(4);
+
     /** How long shutdown waits for the workers to stop. */
     private Duration shutdownBudget = Duration.ofSeconds(20);
 
@@ -84,7 +90,8 @@ public class CoveyHostProperties implements Validator {
 
     public ManagerSettings toManagerSettings() {
         return new ManagerSettings(workerDefaults.toOptions(), events.retained, logLinesPerWorker,
-                ManagerSettings.defaults().logCharsPerWorker(), maxWorkersPerGroup, maxWorkers, shutdownBudget);
+                ManagerSettings.defaults().logCharsPerWorker(), maxWorkersPerGroup, maxWorkers, shutdownBudget,
+                inputQueue, inputQueueBytes.toBytes());
     }
 
     /** The origins allowed besides the host's own: {@link #getAllowedOrigins()} and the deprecated events one. */
@@ -108,6 +115,8 @@ public class CoveyHostProperties implements Validator {
         checks.atLeast("maxWorkersPerGroup", properties.maxWorkersPerGroup, 1);
         checks.atLeast("maxWorkers", properties.maxWorkers, 1);
         checks.atLeast("logLinesPerWorker", properties.logLinesPerWorker, 1);
+        checks.atLeast("inputQueue", properties.inputQueue, 1);
+        checks.positive("inputQueueBytes", properties.inputQueueBytes);
         checks.notNegative("shutdownBudget", properties.shutdownBudget);
         properties.allowedOriginsInAll().forEach(origin -> checks.origin("allowedOrigins", origin));
         checks.atLeast("events.retained", properties.events.retained, 1);
@@ -236,6 +245,22 @@ public class CoveyHostProperties implements Validator {
 
     public void setLogLinesPerWorker(int logLinesPerWorker) {
         this.logLinesPerWorker = logLinesPerWorker;
+    }
+
+    public int getInputQueue() {
+        return inputQueue;
+    }
+
+    public void setInputQueue(int inputQueue) {
+        this.inputQueue = inputQueue;
+    }
+
+    public org.springframework.util.unit.DataSize getInputQueueBytes() {
+        return inputQueueBytes;
+    }
+
+    public void setInputQueueBytes(org.springframework.util.unit.DataSize inputQueueBytes) {
+        this.inputQueueBytes = inputQueueBytes;
     }
 
     public Duration getShutdownBudget() {

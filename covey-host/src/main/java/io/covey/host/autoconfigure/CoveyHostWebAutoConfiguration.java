@@ -74,8 +74,8 @@ public final class CoveyHostWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WorkersController coveyWorkersController(CoveyManager manager) {
-        return new WorkersController(manager);
+    WorkersController coveyWorkersController(CoveyManager manager, JsonBodyReader bodies) {
+        return new WorkersController(manager, bodies);
     }
 
     @Bean
