@@ -8,6 +8,8 @@ function workerFrom(status) {
     message: status.message || '', attempt: status.attempt, restarts: status.restarts, pid: status.pid ?? null,
     startedAt: status.startedAt ? Date.parse(status.startedAt) : null,
     endedAt: status.endedAt ? Date.parse(status.endedAt) : null,
+    nextRunAt: status.nextRunAt ? Date.parse(status.nextRunAt) : null,
+    timeZone: status.spec && status.spec.schedule ? (status.spec.schedule.timeZone || 'UTC') : null,
   };
 }
 
@@ -51,6 +53,14 @@ export class Model {
     worker.state = event.state;
     worker.message = event.message || '';
     if (!LIVE.has(event.state) && event.state !== 'PENDING' && worker.endedAt === null) worker.endedAt = time;
+    return true;
+  }
+
+  /** A schedule event says when a scheduled worker runs next; false when the worker is unknown. */
+  applySchedule(event) {
+    const worker = this.find(event.worker);
+    if (!worker) return false;
+    worker.nextRunAt = event.nextRunAt ? Date.parse(event.nextRunAt) : null;
     return true;
   }
 

@@ -49,6 +49,9 @@ public final class EventLines {
         if (event instanceof GroupEvent e) {
             return e.change() + ids(t, " started ", e.started()) + ids(t, " stopped ", e.stopped());
         }
+        if (event instanceof io.covey.core.event.ScheduleEvent e) {
+            return "#" + e.attempt() + " schedule " + e.outcome() + text(t, e.message());
+        }
         GapEvent e = (GapEvent) event;
         return t.paint("missed events " + e.fromSeq() + " to " + e.toSeq() + " (no longer retained): re-read state with covey ls",
                 Style.YELLOW);

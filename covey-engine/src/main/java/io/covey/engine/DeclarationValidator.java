@@ -51,6 +51,9 @@ final class DeclarationValidator {
             if (!alreadyValidated(existing, spec)) {
                 manifest.require(spec.type()).parseParams(spec.params());
             }
+            if (spec.schedule() != null) {
+                RunSchedule.of(spec.schedule()); // a cron expression that does not parse is refused here
+            }
             if (byId.put(id, spec) != null) {
                 throw new InvalidSpecException("worker id '" + id + "' is declared twice in group '" + groupName
                         + "' (the same type with the same params, or the same explicit id); declare it once");

@@ -31,8 +31,12 @@ public record DesiredState(long revision, List<Group> groups) {
     /**
      * @param stopped         whether the worker was stopped with its group (declared, not running)
      * @param completedResult the result of a completed worker, so it is not run again
+     * @param lastDueAt       a scheduled worker's last due time handled: runs due after it and before a restart were missed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult) {
+    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, java.time.Instant lastDueAt) {
+        public Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult) {
+            this(spec, stopped, completedResult, null);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.covey.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -79,7 +80,7 @@ final class Engine {
     io.covey.core.api.WorkerStatus restart(String id) {
         WorkerSlot slot = requireSlot(id);
         slot.restartTracker.reset();
-        slot.wantFreshStart();
+        slot.wantRunNow(null); // a scheduled worker runs at once, then keeps to its schedule
         slot.note("restart requested");
         reconcile(slot);
         return slot.snapshot();
@@ -127,6 +128,12 @@ final class Engine {
             }
             return;
         }
+        RunSchedule schedule = slot.runSchedule();
+        if (schedule != null && slot.desired() == WorkerSlot.Desired.RUN) {
+            reconcileScheduled(slot, schedule);
+            return;
+        }
+        slot.disarmNextRun();
         switch (slot.desired()) {
             case RUN -> {
                 String broken = slot.freshStartWanted() ? null : dependencies.brokenBinding(slot);
@@ -145,6 +152,7 @@ final class Engine {
                 }
             }
             case STOP, REMOVE -> {
+                slot.dueHandled(null); // runs it misses while stopped are no missed runs when it runs again
                 boolean removed = slot.desired() == WorkerSlot.Desired.REMOVE;
                 if (slot.isLive()) {
                     beginStop(slot, removed ? "removed from group '" + slot.group() + "'" : "group stopped");
@@ -210,9 +218,14 @@ final class Engine {
     }
 
     private void start(WorkerSlot slot) {
+        startAttempt(slot, WorkerState.STARTING, null);
+    }
+
+    /** @param message the first transition's message; null for "attempt N" */
+    private Attempt startAttempt(WorkerSlot slot, WorkerState first, String message) {
         slot.cancelTimers();
         Attempt attempt = slot.beginAttempt(context.clock().instant(), dependencies.bindings(slot));
-        slot.transitionTo(WorkerState.STARTING, "attempt " + attempt.number());
+        slot.transitionTo(first, message != null ? message : "attempt " + attempt.number());
         SlotCallbacks callbacks = new SlotCallbacks(this, slot, attempt, context, engineExecutor);
         WorkerLauncher launcher = Boolean.TRUE.equals(slot.options().foreign()) ? foreignLauncher : inProcessLauncher;
         LaunchRequest request = new LaunchRequest(slot.id, slot.group(), attempt.number(), slot.type(), slot.spec().params(),
@@ -233,9 +246,16 @@ final class Engine {
                 attempt.run().kill("did not report running within " + Durations.format(timeout) + " (start timeout)");
             }
         })));
+        return attempt;
     }
 
     private void beginStop(WorkerSlot slot, String reason) {
+        for (Attempt beside : slot.overlapping) {
+            if (!beside.stopRequested()) {
+                beside.requestStop();
+                beside.run().stop(slot.options().stopTimeout());
+            }
+        }
         Attempt attempt = slot.attempt();
         if (!attempt.isLive() || attempt.stopRequested()) {
             return;
@@ -251,6 +271,10 @@ final class Engine {
     // --- what attempts report (via SlotCallbacks, on the engine thread) ---
 
     void onReport(WorkerSlot slot, Attempt attempt, StatusReport report) {
+        if (slot.overlapping.contains(attempt) && report.status().isTerminal()) {
+            attempt.reportedEnd(report); // a run beside the current one: only its end matters
+            return;
+        }
         if (slot.attempt() != attempt || !attempt.isLive()) {
             return;
         }
@@ -276,6 +300,10 @@ final class Engine {
     }
 
     void onExit(WorkerSlot slot, Attempt attempt, RunExit exit) {
+        if (slot.overlapping.remove(attempt)) {
+            overlappingRunEnded(slot, attempt, exit);
+            return;
+        }
         if (slot.attempt() != attempt || !attempt.isLive()) {
             return;
         }
@@ -295,7 +323,8 @@ final class Engine {
                 declarations.publishDesiredState();
             }
         }
-        if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown) {
+        // A scheduled worker's run is not restarted: its next run is at the next due time.
+        if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown && slot.runSchedule() == null) {
             applyRestartPolicy(slot, attempt, outcome.state());
         }
         reconcile(slot);
@@ -346,6 +375,144 @@ final class Engine {
         })));
     }
 
+    // --- schedules: a scheduled worker runs at its due times instead of being kept alive ---
+
+    /**
+     * A scheduled worker: its next due time is armed; a run starts when one is wanted now (a due
+     * time came, a restart, a missed run); a changed declaration stops a run under way and keeps to
+     * the new schedule. Level-based like the rest: running it twice arms and starts nothing twice.
+     */
+    private void reconcileScheduled(WorkerSlot slot, RunSchedule schedule) {
+        armNextRun(slot, schedule);
+        if (slot.isLive()) {
+            if (slot.freshStartWanted() && !slot.runNowWanted()) {
+                beginStop(slot, "its declaration changed");
+            } else if (slot.freshStartWanted()) {
+                beginStop(slot, slot.runDueAt() == null ? "restarting" : "replaced by the run due at "
+                        + schedule.describe(slot.runDueAt()) + " (overlap: replace)");
+            }
+            return;
+        }
+        if (!slot.runNowWanted()) {
+            slot.freshStartTaken();
+            String waiting = "next run at " + schedule.describe(slot.nextRunAt());
+            if (slot.state() == WorkerState.PENDING && !waiting.equals(slot.message())) {
+                slot.transitionTo(WorkerState.PENDING, waiting);
+            }
+            return;
+        }
+        Instant due = slot.runDueAt();
+        DependencyGate.Verdict verdict = dependencies.check(slot);
+        if (!verdict.met()) {
+            slot.want(WorkerSlot.Desired.RUN);
+            slot.freshStartTaken();
+            slot.runNowTaken();
+            scheduleEvent(slot, "skipped", due, "the run is skipped: " + verdict.message());
+            return;
+        }
+        Attempt attempt = startAttempt(slot, WorkerState.STARTING, due == null ? null : "run due at " + schedule.describe(due));
+        scheduleEvent(slot, "started", due, "run " + attempt.number() + " started" + (due == null ? " on request" : ""));
+    }
+
+    /** Arms the next due time unless one is armed; first judges the due times that passed unwatched (missed runs). */
+    private void armNextRun(WorkerSlot slot, RunSchedule schedule) {
+        if (slot.nextRunArmed() || shuttingDown) {
+            return;
+        }
+        Instant now = context.clock().instant();
+        Instant anchor = slot.lastDueAt() != null ? slot.lastDueAt() : now;
+        Instant missedDue = slot.lastDueAt() == null ? null : schedule.next(anchor, anchor);
+        Instant next = schedule.next(anchor, now);
+        if (missedDue != null && !missedDue.isAfter(now)) {
+            Instant latest = schedule.latestDue(anchor, now);
+            slot.dueHandled(latest);
+            if (schedule.spec().missedPolicy() == io.covey.core.spec.WorkerSchedule.Missed.RUN_ONCE) {
+                slot.wantRunNow(latest);
+                scheduleEvent(slot, "missed-run", latest, "runs came due while the manager was not running (first at "
+                        + schedule.describe(missedDue) + "): running once now (missed: run-once)");
+            } else {
+                scheduleEvent(slot, "missed-skipped", latest, "runs came due while the manager was not running (first at "
+                        + schedule.describe(missedDue) + "): skipped (missed: skip)");
+            }
+            declarations.publishDesiredState();
+        }
+        if (next == null) {
+            slot.note("its schedule (" + schedule + ") has no further due time");
+            return;
+        }
+        Duration delay = Duration.between(now, next);
+        slot.armNextRun(next, scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,
+                () -> engineExecutor.execute(() -> dueTimeCame(slot, next))));
+    }
+
+    private void dueTimeCame(WorkerSlot slot, Instant due) {
+        if (shuttingDown || slots.get(slot.id) != slot || !due.equals(slot.nextRunAt()) || slot.desired() != WorkerSlot.Desired.RUN) {
+            return; // disarmed, re-declared or stopped meanwhile
+        }
+        RunSchedule schedule = slot.runSchedule();
+        slot.disarmNextRun();
+        slot.dueHandled(due);
+        if (schedule != null) {
+            armNextRun(slot, schedule); // first, so that what follows can say when the next run is
+        }
+        if (schedule != null && slot.isLive()) {
+            Attempt running = slot.attempt();
+            switch (schedule.spec().overlapPolicy()) {
+                case FORBID -> scheduleEvent(slot, "skipped", due, "the run due at " + schedule.describe(due)
+                        + " is skipped: run " + running.number() + " is still going on (overlap: forbid)");
+                case REPLACE -> {
+                    scheduleEvent(slot, "replaced", due, "run " + running.number() + " is stopped for the run due at "
+                            + schedule.describe(due) + " (overlap: replace)");
+                    slot.wantRunNow(due);
+                }
+                case ALLOW -> startBeside(slot, schedule, due);
+            }
+        } else if (schedule != null) {
+            slot.wantRunNow(due);
+        }
+        declarations.publishDesiredState(); // the due time handled, for missed runs after a restart
+        reconcile(slot);
+    }
+
+    /** Overlap allow: a new run while the current one goes on; the worker's state follows the newest run. */
+    private void startBeside(WorkerSlot slot, RunSchedule schedule, Instant due) {
+        Attempt previous = slot.attempt();
+        if (slot.state() != WorkerState.RUNNING && slot.state() != WorkerState.STARTING || previous.stopRequested()) {
+            scheduleEvent(slot, "skipped", due, "the run due at " + schedule.describe(due) + " is skipped: run "
+                    + previous.number() + " is " + slot.state());
+            return;
+        }
+        slot.overlapping.add(previous);
+        Attempt attempt = startAttempt(slot, slot.state(), "run " + (previous.number() + 1) + " due at " + schedule.describe(due)
+                + " started beside run " + previous.number() + " (overlap: allow)");
+        scheduleEvent(slot, "started", due, "run " + attempt.number() + " started beside run " + previous.number());
+    }
+
+    /** A run that went on beside a newer one ended: noted, its result published; it moves no state. */
+    private void overlappingRunEnded(WorkerSlot slot, Attempt attempt, RunExit exit) {
+        live--;
+        ExitClassifier.Outcome outcome = ExitClassifier.classify(attempt.terminalReport(), exit, attempt.stopRequested(),
+                attempt.unhealthy());
+        attempt.ended(context.clock().instant(), outcome);
+        slot.note("run " + attempt.number() + " (beside run " + slot.attempt().number() + ") ended " + outcome.state() + ": "
+                + outcome.message());
+        if (outcome.state() == WorkerState.COMPLETED) {
+            context.journal().append(new ResultEvent(0, attempt.endedAt(), slot.group(), slot.id, attempt.number(),
+                    attempt.terminalReport().result()));
+        }
+        if (shuttingDown && liveCount() == 0) {
+            drained.complete(null);
+        }
+    }
+
+    private void scheduleEvent(WorkerSlot slot, String outcome, Instant due, String message) {
+        if (outcome.startsWith("missed")) {
+            slot.note(message); // in the worker's log too: what happened while the host was down is worth keeping
+        }
+        context.journal().append(new io.covey.core.event.ScheduleEvent(0, context.clock().instant(), slot.group(), slot.id,
+                slot.attempt().number(), outcome, due, slot.nextRunAt(), message));
+    }
+
     // --- reads and shutdown ---
 
     WorkerSlot requireSlot(String id) {
@@ -360,6 +527,7 @@ final class Engine {
     java.util.concurrent.CompletableFuture<Void> beginShutdown() {
         shuttingDown = true;
         slots.values().forEach(WorkerSlot::cancelTimers);
+        slots.values().forEach(WorkerSlot::disarmNextRun);
         slots.values().forEach(slot -> beginStop(slot, "the manager is shutting down"));
         if (liveCount() == 0) {
             drained.complete(null);

@@ -50,6 +50,18 @@ final class WorkerSlot {
     private CompletableFuture<JsonNode> resultFuture = new CompletableFuture<>();
     /** The last health check (of any attempt), or null. */
     private HealthStatus health;
+    // --- a scheduled worker's schedule (see Engine's "schedules"); all null for a worker kept alive ---
+    private RunSchedule runSchedule;
+    /** The due time the timer is armed for, and the timer; null while none is armed. */
+    private Instant nextRunAt;
+    private Scheduler.Cancellable nextRunTimer;
+    /** The last due time the schedule handled (ran, skipped or replaced at): what a restart counts missed runs from. */
+    private Instant lastDueAt;
+    /** A run is wanted now, not at the next due time: a manual restart, a missed run, a replacing run. */
+    private boolean runNowWanted;
+    private Instant runDueAt;
+    /** Runs still going on beside the current attempt (overlap allow); their ends are noted, not transitions. */
+    final java.util.List<Attempt> overlapping = new java.util.ArrayList<>();
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -124,6 +136,7 @@ final class WorkerSlot {
         desired = wish;
         if (wish != Desired.RUN) {
             freshStartWanted = false;
+            runNowWanted = false;
         }
     }
 
@@ -160,6 +173,8 @@ final class WorkerSlot {
     Attempt beginAttempt(Instant now, Map<String, Integer> bindings) {
         attempt = attempt.next(now, bindings);
         freshStartWanted = false;
+        runNowWanted = false;
+        runDueAt = null;
         if (resultFuture.isDone()) {
             resultFuture = new CompletableFuture<>();
         }
@@ -194,6 +209,76 @@ final class WorkerSlot {
         return state == WorkerState.COMPLETED ? CompletableFuture.completedFuture(result) : resultFuture.copy();
     }
 
+    // --- schedule ---
+
+    /** The schedule of the current declaration, or null for a worker kept alive. */
+    RunSchedule runSchedule() {
+        io.covey.core.spec.WorkerSchedule wanted = spec().schedule();
+        if (wanted == null) {
+            return null;
+        }
+        if (runSchedule == null || !runSchedule.spec().equals(wanted)) {
+            runSchedule = RunSchedule.of(wanted); // checked when declared, so it parses
+        }
+        return runSchedule;
+    }
+
+    Instant nextRunAt() {
+        return nextRunAt;
+    }
+
+    boolean nextRunArmed() {
+        return nextRunTimer != null;
+    }
+
+    void armNextRun(Instant due, Scheduler.Cancellable timer) {
+        disarmNextRun();
+        nextRunAt = due;
+        nextRunTimer = timer;
+    }
+
+    /** Cancels the armed due time, if any (a stop, a removal, a new schedule). */
+    void disarmNextRun() {
+        if (nextRunTimer != null) {
+            nextRunTimer.cancel();
+        }
+        nextRunTimer = null;
+        nextRunAt = null;
+    }
+
+    Instant lastDueAt() {
+        return lastDueAt;
+    }
+
+    void dueHandled(Instant due) {
+        lastDueAt = due;
+    }
+
+    /**
+     * A run now: a fresh start that a scheduled worker takes at once instead of at its next due time.
+     *
+     * @param due the due time it is for, or null for a run on request
+     */
+    void wantRunNow(Instant due) {
+        wantFreshStart();
+        runNowWanted = true;
+        runDueAt = due;
+    }
+
+    boolean runNowWanted() {
+        return runNowWanted;
+    }
+
+    /** The due time of the run wanted now, or null (a run on request). */
+    Instant runDueAt() {
+        return runDueAt;
+    }
+
+    void runNowTaken() {
+        runNowWanted = false;
+        runDueAt = null;
+    }
+
     HealthStatus health() {
         return health;
     }
@@ -207,6 +292,6 @@ final class WorkerSlot {
         return new WorkerStatus(id, group(), spec().type(), Boolean.TRUE.equals(options.foreign()), state, message,
                 attempt.number(), Math.max(0, attempt.number() - 1), attempt.isLive() ? attempt.run().pid() : null,
                 attempt.startedAt(), attempt.endedAt(), attempt.forced(), result, spec(),
-                Boolean.TRUE.equals(options.critical()), health);
+                Boolean.TRUE.equals(options.critical()), health, nextRunAt);
     }
 }

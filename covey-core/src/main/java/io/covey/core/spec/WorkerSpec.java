@@ -22,13 +22,19 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param params    the worker's params as JSON; kept canonical (sorted keys) so equal params compare equal
  * @param options   per-worker options; unset fields come from the manager's defaults
  * @param dependsOn the workers this one waits for before it starts; never null, each id once
+ * @param schedule  when it runs, for a worker run on a schedule instead of kept alive; null for one kept alive
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions options,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn) implements WorkerDeclaration {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn,
+                         WorkerSchedule schedule) implements WorkerDeclaration {
 
     public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options) {
-        this(type, id, params, options, null);
+        this(type, id, params, options, null, null);
+    }
+
+    public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options, List<Dependency> dependsOn) {
+        this(type, id, params, options, dependsOn, null);
     }
 
     public WorkerSpec {
@@ -56,19 +62,24 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
     }
 
     public WorkerSpec withId(String newId) {
-        return new WorkerSpec(type, newId, params, options, dependsOn);
+        return new WorkerSpec(type, newId, params, options, dependsOn, schedule);
     }
 
     public WorkerSpec withOptions(WorkerOptions newOptions) {
-        return new WorkerSpec(type, id, params, newOptions, dependsOn);
+        return new WorkerSpec(type, id, params, newOptions, dependsOn, schedule);
     }
 
     public WorkerSpec withDependsOn(List<Dependency> newDependsOn) {
-        return new WorkerSpec(type, id, params, options, newDependsOn);
+        return new WorkerSpec(type, id, params, options, newDependsOn, schedule);
     }
 
     public WorkerSpec withDependsOn(Dependency... newDependsOn) {
         return withDependsOn(List.of(newDependsOn));
+    }
+
+    /** The same declaration run on {@code newSchedule} (null: kept alive instead). */
+    public WorkerSpec withSchedule(WorkerSchedule newSchedule) {
+        return new WorkerSpec(type, id, params, options, dependsOn, newSchedule);
     }
 
     /** The explicit id, or the one derived from type and canonical params. */
@@ -91,6 +102,7 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
                 && type.equals(other.type)
                 && effectiveId().equals(other.effectiveId())
                 && params.equals(other.params)
-                && Objects.equals(options, other.options);
+                && Objects.equals(options, other.options)
+                && Objects.equals(schedule, other.schedule);
     }
 }

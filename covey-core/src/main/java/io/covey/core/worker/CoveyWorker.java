@@ -30,6 +30,7 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     private WorkerOptions options = WorkerOptions.NONE;
     private String id;
     private List<Dependency> dependsOn = List.of();
+    private io.covey.core.spec.WorkerSchedule schedule;
 
     protected CoveyWorker(P params) {
         this.params = params;
@@ -167,6 +168,12 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         return this;
     }
 
+    /** Runs this worker on a schedule instead of keeping it alive, as in a spec's {@code schedule}. */
+    public CoveyWorker<P> setSchedule(io.covey.core.spec.WorkerSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
     public WorkerOptions options() {
         return options;
     }
@@ -174,6 +181,6 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     /** The declaration this instance stands for: its type name, id, params as JSON and options. */
     @Override
     public WorkerSpec toSpec() {
-        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options, dependsOn);
+        return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options, dependsOn, schedule);
     }
 }
