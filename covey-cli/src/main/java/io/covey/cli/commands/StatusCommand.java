@@ -54,6 +54,10 @@ public final class StatusCommand implements Callable<Integer> {
             field(t, "usage", (row.memoryBytes() == null ? "" : "memory " + WorkerTable.bytes(row.memoryBytes()) + "  ")
                     + (row.cpuPercent() == null ? "" : "cpu " + row.cpuPercent() + "%"));
         }
+        if (document.hasNonNull("nextRunAt")) {
+            Instant next = Instant.parse(document.get("nextRunAt").asString());
+            field(t, "next run", next + " (in " + WorkerTable.age(Duration.between(now, next)) + ")");
+        }
         if (document.path("critical").asBoolean()) {
             field(t, "critical", "yes: the host's readiness waits for it");
         }

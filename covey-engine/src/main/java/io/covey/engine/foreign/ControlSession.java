@@ -44,7 +44,7 @@ final class ControlSession {
     private final AtomicLong healthRequestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<WorkerHealth>> healthRequests = new ConcurrentHashMap<>();
     /** Inputs waiting to be written, in order; the engine bounds how many (see Engine.send). */
-    private final java.util.Queue<ControlMessage.Input> inputs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<EncodedInput> inputs = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean writingInputs = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong inputSeqs = new AtomicLong();
 
@@ -243,15 +243,28 @@ final class ControlSession {
      * never be delivered.
      */
     void deliver(io.covey.core.worker.WorkerInput input, Executor sender) {
-        inputs.add(ControlMessage.Input.of(inputSeqs.incrementAndGet(), input));
+        long seq = inputSeqs.get() + 1;
+        byte[] line = CoveyJson.mapper().writeValueAsBytes(ControlMessage.Input.of(seq, input));
+        if (line.length > settings.maxMessageBytes()) {
+            // Refused now rather than accepted and dropped: bytes travel as base64, a third larger.
+            throw new io.covey.core.api.InputNotAcceptedException("an input of " + input.size() + " bytes is " + line.length
+                    + " bytes on the control channel of worker '" + request.workerId() + "', over its limit of "
+                    + settings.maxMessageBytes() + " bytes; send it in smaller pieces");
+        }
+        inputSeqs.set(seq); // the engine thread is the only caller
+        inputs.add(new EncodedInput(seq, line));
         if (writingInputs.compareAndSet(false, true)) {
             sender.execute(this::writeInputs);
         }
     }
 
+    /** An input as the line it is sent as, encoded (and checked against the limit) when it was accepted. */
+    private record EncodedInput(long seq, byte[] line) {
+    }
+
     private void writeInputs() {
         while (true) {
-            ControlMessage.Input next;
+            EncodedInput next;
             while ((next = inputs.poll()) != null) {
                 writeInput(next);
             }
@@ -262,14 +275,14 @@ final class ControlSession {
         }
     }
 
-    private void writeInput(ControlMessage.Input input) {
+    private void writeInput(EncodedInput input) {
         ControlChannel current = channel;
         String failure;
         if (current == null) {
             failure = "the child has not connected";
         } else {
             try {
-                current.send(input);
+                current.sendLine(input.line());
                 return;
             } catch (ProtocolException e) {
                 failure = e.getMessage();

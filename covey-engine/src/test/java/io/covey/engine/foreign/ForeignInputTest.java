@@ -58,5 +58,14 @@ class ForeignInputTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(manager.logs("child", 200).stream()
                 .filter(l -> l.stream().equals("worker")).map(l -> l.line()).toList()).isEqualTo(expected));
+
+        // Larger than the control channel takes once in base64 (1 MiB by default): refused, not accepted and lost.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.send("child", new byte[800 * 1024]))
+                .isInstanceOf(io.covey.core.api.InputNotAcceptedException.class)
+                .hasMessageContaining("over its limit of 1048576 bytes; send it in smaller pieces");
+        manager.send("child", Map.of("after", "the refusal"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(manager.logs("child", 200).stream()
+                .filter(l -> l.stream().equals("worker")).map(l -> l.line()).toList()).last()
+                .isEqualTo("json {\"after\":\"the refusal\"}"));
     }
 }
