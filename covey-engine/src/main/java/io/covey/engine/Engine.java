@@ -396,7 +396,10 @@ final class Engine {
         if (!slot.runNowWanted()) {
             slot.freshStartTaken();
             String waiting = "next run at " + schedule.describe(slot.nextRunAt());
-            if (slot.state() == WorkerState.PENDING && !waiting.equals(slot.message())) {
+            if (slot.state() == WorkerState.BACKOFF) {
+                slot.cancelTimers(); // kept alive until now: its restart is called off, the schedule takes over
+                slot.transitionTo(WorkerState.PENDING, waiting);
+            } else if (slot.state() == WorkerState.PENDING && !waiting.equals(slot.message())) {
                 slot.transitionTo(WorkerState.PENDING, waiting);
             }
             return;

@@ -283,6 +283,32 @@ class ScheduleTest {
     }
 
     @Test
+    void aWorkerKeptAliveThatIsGivenAScheduleStopsAndThenKeepsToIt_evenFromBackoff() {
+        WorkerSpec keptAlive = new WorkerSpec("SilentWorker", "svc", null, null);
+        engine.runGroup("g", keptAlive, new WorkerSpec("SilentWorker", "flaky", null, null));
+        engine.run("svc").report(StatusCall.RUNNING, "up");
+        for (int crash = 0; crash < 2; crash++) { // the first restart is immediate, the second waits in BACKOFF
+            engine.run("flaky").report(StatusCall.RUNNING, "up").exit(io.covey.engine.launch.RunExit.failed("boom"));
+            engine.settle();
+        }
+        assertThat(engine.worker("flaky").state()).isEqualTo(WorkerState.BACKOFF);
+
+        WorkerSchedule hourly = WorkerSchedule.every(Duration.ofHours(1));
+        engine.runGroup("g", keptAlive.withSchedule(hourly), new WorkerSpec("SilentWorker", "flaky", null, null).withSchedule(hourly));
+        assertThat(engine.run("svc").stops()).hasSize(1);
+        engine.run("svc").exitNormally();
+        engine.settle();
+        assertThat(engine.worker("svc").state()).isEqualTo(WorkerState.STOPPED);
+        assertThat(engine.worker("flaky").state()).isEqualTo(WorkerState.PENDING);
+        engine.advance(Duration.ofMinutes(59));
+        assertThat(engine.launcher.runs("svc")).hasSize(1);
+        assertThat(engine.launcher.runs("flaky")).hasSize(2); // the backoff's restart was called off
+        engine.advance(Duration.ofMinutes(1));
+        assertThat(engine.launcher.runs("svc")).hasSize(2);
+        assertThat(engine.launcher.runs("flaky")).hasSize(3);
+    }
+
+    @Test
     void aCronExpressionThatDoesNotParseIsRefusedAndChangesNothing() {
         assertThatThrownBy(() -> engine.runGroup("g", job("bad", WorkerSchedule.ofCron("61 * * * *"))))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("cron expression '61 * * * *' is not valid");

@@ -63,6 +63,25 @@ class HostScheduleTest {
     }
 
     @Test
+    void aScheduleThatCannotBeReadIsA400NamingWhatIsWrong_andChangesNothing() {
+        try (ConfigurableApplicationContext host = startHost()) {
+            HttpJson api = api(host);
+            for (String[] bad : new String[][] {
+                    {"\"61 * * * *\"", "cron expression '61 * * * *' is not valid"},
+                    {"{\"cron\":\"0 3 * * *\",\"every\":\"1m\"}", "not both"},
+                    {"{\"every\":\"1m\",\"timeZone\":\"Mars/Olympus\"}", "is no time zone"},
+                    {"{\"every\":\"1m\",\"overlap\":\"sometimes\"}", "use forbid, replace or allow"}}) {
+                HttpJson.Response refused = api.put("/api/v1/groups/timed", "{\"workers\":[{\"type\":\"CountdownJob\",\"id\":\"t\","
+                        + "\"params\":{\"from\":0},\"schedule\":" + bad[0] + "}]}");
+                assertThat(refused.status()).as(bad[0] + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.json().get("type").asString()).startsWith("urn:covey:problem:invalid-");
+                assertThat(refused.json().get("detail").asString()).as(bad[0]).contains(bad[1]);
+            }
+            assertThat(api.get("/api/v1/groups").json()).isEmpty();
+        }
+    }
+
+    @Test
     void runsMissedWhileTheHostWasDownRunOnceAtStartOrAreSkipped_asEachSpecSays() {
         Instant nextDue;
         try (ConfigurableApplicationContext host = startHost()) {
