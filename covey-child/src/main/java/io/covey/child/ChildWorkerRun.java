@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.InputDelivery;
 import io.covey.core.worker.WorkerAttempt;
 
 /**
@@ -44,7 +45,7 @@ final class ChildWorkerRun {
     private final Runnable parentGone;
     private final ChildReporter reporter;
     /** Delivers input on a thread of its own per burst, so that the channel's thread keeps reading (stops, health requests). */
-    private final io.covey.core.worker.InputDelivery inputs = new io.covey.core.worker.InputDelivery(task -> {
+    private final InputDelivery inputs = new InputDelivery(task -> {
         Thread thread = new Thread(task, "covey-input");
         thread.setDaemon(true);
         thread.start();

@@ -18,6 +18,7 @@ import org.springframework.web.socket.client.WebSocketClient;
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.api.GroupDiff;
 import io.covey.core.api.GroupStatus;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.EventFilter;
@@ -26,6 +27,7 @@ import io.covey.core.event.Subscription;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerSpec;
+import io.covey.core.worker.WorkerInput;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -142,12 +144,12 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
 
     /** {@code POST /api/v1/workers/{id}/input}: JSON as {@code application/json}, bytes as {@code application/octet-stream}. */
     @Override
-    public io.covey.core.api.InputReceipt send(String id, io.covey.core.worker.WorkerInput input) {
+    public InputReceipt send(String id, WorkerInput input) {
         Objects.requireNonNull(input, "input");
-        if (input instanceof io.covey.core.worker.WorkerInput.Json json) {
-            return api.send(HttpMethod.POST, json.value(), io.covey.core.api.InputReceipt.class, "/api/v1/workers/{id}/input", id);
+        if (input instanceof WorkerInput.Json json) {
+            return api.send(HttpMethod.POST, json.value(), InputReceipt.class, "/api/v1/workers/{id}/input", id);
         }
-        return api.postBytes(input.bytes(), io.covey.core.api.InputReceipt.class, "/api/v1/workers/{id}/input", id);
+        return api.postBytes(input.bytes(), InputReceipt.class, "/api/v1/workers/{id}/input", id);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -65,7 +66,7 @@ final class HostApi {
                 // Bodies go both ways as JSON text written and read by Covey's mapper: the one converter
                 // needed. Spring's defaults would build a Jackson mapper of their own for nothing.
                 .messageConverters(List.of(new StringHttpMessageConverter(StandardCharsets.UTF_8),
-                        new org.springframework.http.converter.ByteArrayHttpMessageConverter())) // input bytes
+                        new ByteArrayHttpMessageConverter())) // input bytes
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (!settings.token().isEmpty()) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.token());

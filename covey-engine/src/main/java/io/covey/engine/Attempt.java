@@ -1,6 +1,7 @@
 package io.covey.engine;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Map;
 
 import io.covey.core.lifecycle.WorkerState;
@@ -32,7 +33,7 @@ final class Attempt {
     private boolean forced;
     private boolean stoppedByItself;
     /** Inputs delivered to the run and not yet handled, and their bytes: the worker's input queue. */
-    private final java.util.ArrayDeque<Integer> pendingInputSizes = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> pendingInputSizes = new ArrayDeque<>();
     private long pendingInputBytes;
 
     private Attempt(int number, Instant startedAt, Map<String, Integer> boundTo) {

@@ -1,5 +1,6 @@
 package io.covey.engine;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -34,7 +35,7 @@ public record DesiredState(long revision, List<Group> groups) {
      * @param lastDueAt       a scheduled worker's last due time handled: runs due after it and before a restart were missed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, java.time.Instant lastDueAt) {
+    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, Instant lastDueAt) {
         public Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult) {
             this(spec, stopped, completedResult, null);
         }

@@ -9,14 +9,21 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 
+import io.covey.core.api.InputNotAcceptedException;
+import io.covey.core.api.InputQueueFullException;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.NotFoundException;
 import io.covey.core.event.ResultEvent;
+import io.covey.core.event.ScheduleEvent;
 import io.covey.core.json.Durations;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSchedule;
+import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.StatusCall;
+import io.covey.core.worker.WorkerInput;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
@@ -87,22 +94,22 @@ final class Engine {
     }
 
     /** Queues input for the worker's running attempt, within the input queue's bounds (see ManagerSettings). */
-    io.covey.core.api.InputReceipt send(String id, io.covey.core.worker.WorkerInput input) {
+    InputReceipt send(String id, WorkerInput input) {
         WorkerSlot slot = requireSlot(id);
-        if (!io.covey.core.worker.CoveyWorker.takesInput(slot.type().workerClass())) {
-            throw new io.covey.core.api.InputNotAcceptedException("worker '" + id + "' takes no input: its type '"
+        if (!CoveyWorker.takesInput(slot.type().workerClass())) {
+            throw new InputNotAcceptedException("worker '" + id + "' takes no input: its type '"
                     + slot.type().name() + "' does not override onInput(WorkerInput)");
         }
         Attempt attempt = slot.attempt();
         if (!attempt.isLive() || slot.state() != WorkerState.RUNNING) {
-            throw new io.covey.core.api.InputNotAcceptedException("worker '" + id + "' is " + slot.state()
+            throw new InputNotAcceptedException("worker '" + id + "' is " + slot.state()
                     + "; input is taken only while it is RUNNING");
         }
         int size = input.size();
         ManagerSettings settings = context.settings();
         if (attempt.pendingInputs() >= settings.inputQueue()
                 || attempt.pendingInputs() > 0 && attempt.pendingInputBytes() + size > settings.inputQueueBytes()) {
-            throw new io.covey.core.api.InputQueueFullException("worker '" + id + "' has " + attempt.pendingInputs()
+            throw new InputQueueFullException("worker '" + id + "' has " + attempt.pendingInputs()
                     + " inputs (" + attempt.pendingInputBytes() + " bytes) it has not handled yet, as many as its queue holds ("
                     + settings.inputQueue() + " inputs, " + settings.inputQueueBytes() + " bytes); send again once it has caught up",
                     settings.inputQueue());
@@ -110,9 +117,9 @@ final class Engine {
         try {
             attempt.run().deliver(input);
         } catch (UnsupportedOperationException e) {
-            throw new io.covey.core.api.InputNotAcceptedException("worker '" + id + "' takes no input: " + e.getMessage());
+            throw new InputNotAcceptedException("worker '" + id + "' takes no input: " + e.getMessage());
         }
-        return new io.covey.core.api.InputReceipt(id, attempt.number(), attempt.inputQueued(size));
+        return new InputReceipt(id, attempt.number(), attempt.inputQueued(size));
     }
 
     void onInputHandled(WorkerSlot slot, Attempt attempt) {
@@ -429,7 +436,7 @@ final class Engine {
         if (missedDue != null && !missedDue.isAfter(now)) {
             Instant latest = schedule.latestDue(anchor, now);
             slot.dueHandled(latest);
-            if (schedule.spec().missedPolicy() == io.covey.core.spec.WorkerSchedule.Missed.RUN_ONCE) {
+            if (schedule.spec().missedPolicy() == WorkerSchedule.Missed.RUN_ONCE) {
                 slot.wantRunNow(latest);
                 scheduleEvent(slot, "missed-run", latest, "runs came due while the manager was not running (first at "
                         + schedule.describe(missedDue) + "): running once now (missed: run-once)");
@@ -512,7 +519,7 @@ final class Engine {
         if (outcome.startsWith("missed")) {
             slot.note(message); // in the worker's log too: what happened while the host was down is worth keeping
         }
-        context.journal().append(new io.covey.core.event.ScheduleEvent(0, context.clock().instant(), slot.group(), slot.id,
+        context.journal().append(new ScheduleEvent(0, context.clock().instant(), slot.group(), slot.id,
                 slot.attempt().number(), outcome, due, slot.nextRunAt(), message));
     }
 

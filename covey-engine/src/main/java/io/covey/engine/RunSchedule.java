@@ -13,6 +13,7 @@ import com.cronutils.parser.CronParser;
 
 import io.covey.core.api.InvalidSpecException;
 import io.covey.core.json.Durations;
+import io.covey.core.spec.CoveyNames;
 import io.covey.core.spec.WorkerSchedule;
 
 /**
@@ -43,7 +44,7 @@ final class RunSchedule {
         try {
             return new RunSchedule(spec, ExecutionTime.forCron(UNIX.parse(spec.cron())));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException("the schedule's cron expression '" + io.covey.core.spec.CoveyNames.printable(spec.cron())
+            throw new InvalidSpecException("the schedule's cron expression '" + CoveyNames.printable(spec.cron())
                     + "' is not valid (five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"): " + e.getMessage());
         }
     }

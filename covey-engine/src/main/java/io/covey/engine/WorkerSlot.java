@@ -1,6 +1,8 @@
 package io.covey.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -15,6 +17,7 @@ import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSchedule;
 import io.covey.core.spec.WorkerSpec;
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +64,7 @@ final class WorkerSlot {
     private boolean runNowWanted;
     private Instant runDueAt;
     /** Runs still going on beside the current attempt (overlap allow); their ends are noted, not transitions. */
-    final java.util.List<Attempt> overlapping = new java.util.ArrayList<>();
+    final List<Attempt> overlapping = new ArrayList<>();
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -213,7 +216,7 @@ final class WorkerSlot {
 
     /** The schedule of the current declaration, or null for a worker kept alive. */
     RunSchedule runSchedule() {
-        io.covey.core.spec.WorkerSchedule wanted = spec().schedule();
+        WorkerSchedule wanted = spec().schedule();
         if (wanted == null) {
             return null;
         }

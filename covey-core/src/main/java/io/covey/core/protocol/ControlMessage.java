@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import io.covey.core.worker.StatusCall;
+import io.covey.core.worker.WorkerInput;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -204,15 +205,15 @@ public sealed interface ControlMessage {
             }
         }
 
-        public static Input of(long seq, io.covey.core.worker.WorkerInput input) {
-            if (input instanceof io.covey.core.worker.WorkerInput.Json json) {
+        public static Input of(long seq, WorkerInput input) {
+            if (input instanceof WorkerInput.Json json) {
                 return new Input(seq, json.value(), null);
             }
-            return new Input(seq, null, ((io.covey.core.worker.WorkerInput.Bytes) input).value());
+            return new Input(seq, null, ((WorkerInput.Bytes) input).value());
         }
 
-        public io.covey.core.worker.WorkerInput toWorkerInput() {
-            return json != null ? new io.covey.core.worker.WorkerInput.Json(json) : new io.covey.core.worker.WorkerInput.Bytes(bytes);
+        public WorkerInput toWorkerInput() {
+            return json != null ? new WorkerInput.Json(json) : new WorkerInput.Bytes(bytes);
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.spec.Dependency;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSchedule;
 import io.covey.core.spec.WorkerSpec;
 
 /**
@@ -30,7 +31,7 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     private WorkerOptions options = WorkerOptions.NONE;
     private String id;
     private List<Dependency> dependsOn = List.of();
-    private io.covey.core.spec.WorkerSchedule schedule;
+    private WorkerSchedule schedule;
 
     protected CoveyWorker(P params) {
         this.params = params;
@@ -169,7 +170,7 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     }
 
     /** Runs this worker on a schedule instead of keeping it alive, as in a spec's {@code schedule}. */
-    public CoveyWorker<P> setSchedule(io.covey.core.spec.WorkerSchedule schedule) {
+    public CoveyWorker<P> setSchedule(WorkerSchedule schedule) {
         this.schedule = schedule;
         return this;
     }

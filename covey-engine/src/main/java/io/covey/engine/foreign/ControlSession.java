@@ -3,11 +3,15 @@ package io.covey.engine.foreign;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.covey.core.api.InputNotAcceptedException;
 import io.covey.core.json.CoveyJson;
 import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ControlChannel;
@@ -15,6 +19,7 @@ import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
 import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.StatusReport;
@@ -44,8 +49,8 @@ final class ControlSession {
     private final AtomicLong healthRequestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<WorkerHealth>> healthRequests = new ConcurrentHashMap<>();
     /** Inputs waiting to be written, in order; the engine bounds how many (see Engine.send). */
-    private final java.util.Queue<EncodedInput> inputs = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean writingInputs = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Queue<EncodedInput> inputs = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writingInputs = new AtomicBoolean();
     private final AtomicLong inputSeqs = new AtomicLong();
 
     ControlSession(LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
@@ -242,12 +247,12 @@ final class ControlSession {
      * counted as handled and said in the worker's log: the attempt is ending, or the input could
      * never be delivered.
      */
-    void deliver(io.covey.core.worker.WorkerInput input, Executor sender) {
+    void deliver(WorkerInput input, Executor sender) {
         long seq = inputSeqs.get() + 1;
         byte[] line = CoveyJson.mapper().writeValueAsBytes(ControlMessage.Input.of(seq, input));
         if (line.length > settings.maxMessageBytes()) {
             // Refused now rather than accepted and dropped: bytes travel as base64, a third larger.
-            throw new io.covey.core.api.InputNotAcceptedException("an input of " + input.size() + " bytes is " + line.length
+            throw new InputNotAcceptedException("an input of " + input.size() + " bytes is " + line.length
                     + " bytes on the control channel of worker '" + request.workerId() + "', over its limit of "
                     + settings.maxMessageBytes() + " bytes; send it in smaller pieces");
         }

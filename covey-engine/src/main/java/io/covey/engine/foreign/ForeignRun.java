@@ -11,6 +11,7 @@ import io.covey.core.json.Durations;
 import io.covey.core.launch.AttemptId;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 import io.covey.engine.Scheduler;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunCallbacks;
@@ -193,7 +194,7 @@ final class ForeignRun implements WorkerRun {
 
     /** Over the control channel, in order; the child hands each input to {@code onInput} and says when it is done. */
     @Override
-    public void deliver(io.covey.core.worker.WorkerInput input) {
+    public void deliver(WorkerInput input) {
         session.deliver(input, context.executor());
     }
 

@@ -11,9 +11,11 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.json.Durations;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.HealthCheckRunner;
+import io.covey.core.worker.InputDelivery;
 import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 import io.covey.core.worker.WorkerReporter;
 import io.covey.engine.Scheduler;
 import io.covey.engine.launch.LaunchRequest;
@@ -61,7 +63,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     });
     private volatile Scheduler.Cancellable stopDeadline;
     private final HealthCheckRunner healthChecks;
-    private final io.covey.core.worker.InputDelivery inputs;
+    private final InputDelivery inputs;
 
     InProcessRun(LaunchRequest request, RunCallbacks callbacks, Scheduler scheduler, Executor runThreads,
                  Executor healthExecutor) {
@@ -70,7 +72,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         this.scheduler = scheduler;
         this.runThreads = runThreads;
         this.healthChecks = new HealthCheckRunner(healthExecutor);
-        this.inputs = new io.covey.core.worker.InputDelivery(runThreads, line -> callbacks.log("covey", line));
+        this.inputs = new InputDelivery(runThreads, line -> callbacks.log("covey", line));
     }
 
     void start() {
@@ -142,9 +144,9 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         return healthChecks.check(instance);
     }
 
-    /** On a pooled thread, one input after the other (see {@link io.covey.core.worker.InputDelivery}). */
+    /** On a pooled thread, one input after the other (see {@link InputDelivery}). */
     @Override
-    public void deliver(io.covey.core.worker.WorkerInput input) {
+    public void deliver(WorkerInput input) {
         CoveyWorker<?> instance = attempt.worker();
         if (instance == null || ended.get()) {
             callbacks.inputHandled(); // the engine takes input for a RUNNING worker only, so this attempt is ending

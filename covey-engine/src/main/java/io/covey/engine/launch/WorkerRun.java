@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 
 /** A handle on one launched attempt. */
 public interface WorkerRun {
@@ -26,7 +27,7 @@ public interface WorkerRun {
      * {@link RunCallbacks#inputHandled()}. The engine bounds how many are outstanding. The default,
      * for runtimes that cannot deliver input, refuses.
      */
-    default void deliver(io.covey.core.worker.WorkerInput input) {
+    default void deliver(WorkerInput input) {
         throw new UnsupportedOperationException("this runtime cannot deliver input to its worker");
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.covey.core.api.CoveyException;
+import io.covey.core.api.InputQueueFullException;
 import io.covey.core.api.InvalidParamsException;
 import io.covey.core.api.UnknownWorkerTypeException;
 import io.covey.core.spec.CoveyNames;
@@ -40,7 +41,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         } else if (e instanceof InvalidParamsException params) {
             response.getBody().setProperty("workerType", params.workerType());
             response.getBody().setProperty("field", params.field());
-        } else if (e instanceof io.covey.core.api.InputQueueFullException full) {
+        } else if (e instanceof InputQueueFullException full) {
             response.getBody().setProperty("inputQueue", full.limit());
             return ResponseEntity.status(kind.status()).header("Retry-After", "1").body(response.getBody());
         }

@@ -2,6 +2,8 @@ package io.covey.host.api;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,10 +12,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covey.core.api.CoveyOperations;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
+import io.covey.core.worker.WorkerInput;
 import io.covey.host.problem.ApiProblemException;
 import io.covey.host.problem.ProblemKind;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Single workers: status, restart, logs, input. */
 @RestController
@@ -44,22 +53,22 @@ public class WorkersController {
      * body bytes. 202 once it is queued (the worker handles it later, in order).
      */
     @PostMapping("/workers/{id}/input")
-    public org.springframework.http.ResponseEntity<io.covey.core.api.InputReceipt> input(@PathVariable String id,
-            jakarta.servlet.http.HttpServletRequest request) {
-        io.covey.core.worker.WorkerInput input = isOctetStream(request.getContentType())
-                ? io.covey.core.worker.WorkerInput.bytes(bodies.readBytes(request))
-                : new io.covey.core.worker.WorkerInput.Json(orNull(bodies.readTree(request)));
-        return org.springframework.http.ResponseEntity.accepted().body(covey.send(id, input));
+    public ResponseEntity<InputReceipt> input(@PathVariable String id,
+            HttpServletRequest request) {
+        WorkerInput input = isOctetStream(request.getContentType())
+                ? WorkerInput.bytes(bodies.readBytes(request))
+                : new WorkerInput.Json(orNull(bodies.readTree(request)));
+        return ResponseEntity.accepted().body(covey.send(id, input));
     }
 
-    private static tools.jackson.databind.JsonNode orNull(tools.jackson.databind.JsonNode body) {
-        return body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.nullNode() : body;
+    private static JsonNode orNull(JsonNode body) {
+        return body == null ? JsonNodeFactory.instance.nullNode() : body;
     }
 
     /** Whether a body is bytes rather than JSON; the request guard lets only this route's bytes through. */
     public static boolean isOctetStream(String contentType) {
         return contentType != null
-                && contentType.split(";", 2)[0].trim().equalsIgnoreCase(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE);
+                && contentType.split(";", 2)[0].trim().equalsIgnoreCase(MediaType.APPLICATION_OCTET_STREAM_VALUE);
     }
 
     @GetMapping("/workers/{id}/logs")

@@ -75,7 +75,7 @@ public class CoveyHostProperties implements Validator {
     private int inputQueue = 64;
 
     /** Most bytes of such inputs per worker (one larger input is taken only into an empty queue). */
-    private org.springframework.util.unit.DataSize inputQueueBytes = org.springframework.util.unit.DataSize.ofMegabytes(4);
+    private DataSize inputQueueBytes = DataSize.ofMegabytes(4);
 
     /** How long shutdown waits for the workers to stop. */
     private Duration shutdownBudget = Duration.ofSeconds(20);
@@ -255,11 +255,11 @@ public class CoveyHostProperties implements Validator {
         this.inputQueue = inputQueue;
     }
 
-    public org.springframework.util.unit.DataSize getInputQueueBytes() {
+    public DataSize getInputQueueBytes() {
         return inputQueueBytes;
     }
 
-    public void setInputQueueBytes(org.springframework.util.unit.DataSize inputQueueBytes) {
+    public void setInputQueueBytes(DataSize inputQueueBytes) {
         this.inputQueueBytes = inputQueueBytes;
     }
 

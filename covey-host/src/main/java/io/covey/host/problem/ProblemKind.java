@@ -3,6 +3,8 @@ package io.covey.host.problem;
 import java.net.URI;
 
 import io.covey.core.api.CoveyException;
+import io.covey.core.api.InputNotAcceptedException;
+import io.covey.core.api.InputQueueFullException;
 import io.covey.core.api.InvalidParamsException;
 import io.covey.core.api.LimitExceededException;
 import io.covey.core.api.ManagerClosedException;
@@ -113,10 +115,10 @@ public enum ProblemKind {
         if (e instanceof WorkerEndedException) {
             return WORKER_ENDED;
         }
-        if (e instanceof io.covey.core.api.InputNotAcceptedException) {
+        if (e instanceof InputNotAcceptedException) {
             return INPUT_NOT_ACCEPTED;
         }
-        if (e instanceof io.covey.core.api.InputQueueFullException) {
+        if (e instanceof InputQueueFullException) {
             return INPUT_QUEUE_FULL;
         }
         if (e instanceof ManagerClosedException) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.covey.host.api.WorkersController;
 import io.covey.host.problem.ProblemBodies;
 import io.covey.host.problem.ProblemKind;
 import jakarta.servlet.FilterChain;
@@ -132,7 +133,7 @@ public final class RequestGuard extends HttpFilter {
      */
     private static boolean isInputBytes(String path, HttpServletRequest request) {
         return path.startsWith("/api/v1/workers/") && path.endsWith("/input")
-                && io.covey.host.api.WorkersController.isOctetStream(request.getContentType());
+                && WorkersController.isOctetStream(request.getContentType());
     }
 
     static boolean isJson(String contentType) {
