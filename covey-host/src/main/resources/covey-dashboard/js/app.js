@@ -103,6 +103,8 @@ function apply(event, live) {
     scheduleRender();
   } else if (event.type === 'log') {
     logs.onLog(event);
+  } else if (event.type === 'schedule') {
+    if (model.applySchedule(event)) scheduleRender();
   }
 }
 

@@ -1,7 +1,7 @@
 // /ws/events with reconnects: resumes with since= after a dropped connection, so nothing is missed.
 import { api, Unauthorized } from './api.js';
 
-const TYPES = 'lifecycle,log,group,result,health'; // a gap always comes; data streams are not shown
+const TYPES = 'lifecycle,log,group,result,health,schedule'; // a gap always comes; data streams are not shown
 const MAX_DELAY_MS = 10000;
 
 export class EventStream {

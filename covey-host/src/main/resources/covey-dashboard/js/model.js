@@ -13,6 +13,8 @@ function workerFrom(status) {
     ...instanceOf(status),
     memoryBytes: status.memoryBytes ?? null, cpuPercent: status.cpuPercent ?? null,
     crashReason: status.crashReason ?? null,
+    nextRunAt: status.nextRunAt ? Date.parse(status.nextRunAt) : null,
+    timeZone: status.spec && status.spec.schedule ? (status.spec.schedule.timeZone || 'UTC') : null,
   };
 }
 
@@ -81,6 +83,14 @@ export class Model {
     if (event.state === 'CRASHED') worker.crashReason = event.crashReason ?? null;
     else if (!CRASH_STATES.has(event.state)) worker.crashReason = null;
     if (!LIVE.has(event.state) && event.state !== 'PENDING' && worker.endedAt === null) worker.endedAt = time;
+    return true;
+  }
+
+  /** A schedule event says when a scheduled worker runs next; false when the worker is unknown. */
+  applySchedule(event) {
+    const worker = this.find(event.worker);
+    if (!worker) return false;
+    worker.nextRunAt = event.nextRunAt ? Date.parse(event.nextRunAt) : null;
     return true;
   }
 

@@ -5,8 +5,18 @@ import { isLive } from './model.js';
 const COLUMNS = [
   ['id', 'Worker'], ['type', 'Type'], ['mode', 'Runs'], ['state', 'State'], ['attempt', 'Attempt'],
   ['restarts', 'Restarts'], ['uptime', 'Uptime'], ['pid', 'PID'], ['memory', 'Memory'], ['cpu', 'CPU'],
-  ['message', 'Last message'],
+  ['message', 'Last message'], ['next', 'Next run'],
 ];
+
+/** A scheduled worker's next run, in its schedule's zone (which the title names); '—' for a worker kept alive. */
+function nextRun(worker) {
+  if (worker.nextRunAt === null || worker.nextRunAt === undefined) return '—';
+  try {
+    return new Date(worker.nextRunAt).toLocaleString(undefined, { timeZone: worker.timeZone || 'UTC', dateStyle: 'short', timeStyle: 'medium' });
+  } catch (e) {
+    return new Date(worker.nextRunAt).toISOString();
+  }
+}
 
 export class View {
   /** actions: restart(id, button), stopGroup(name, button), nukeGroup(name, button), openLogs(worker) */
@@ -137,6 +147,8 @@ export class View {
     setText(cells.cpu, worker.cpuPercent === null ? '—' : `${worker.cpuPercent.toFixed(1)}%`);
     setText(cells.message, worker.message || '—');
     cells.message.title = worker.message;
+    setText(cells.next, nextRun(worker));
+    cells.next.title = worker.nextRunAt ? `${new Date(worker.nextRunAt).toISOString()} (schedule in ${worker.timeZone})` : '';
   }
 
   renderCounts(model) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
+import io.covey.core.worker.InputDelivery;
 import io.covey.core.worker.WorkerAttempt;
 
 /**
@@ -43,6 +44,12 @@ final class ChildWorkerRun {
     private final Runnable heartbeatTask = this::heartbeat;
     private final Runnable parentGone;
     private final ChildReporter reporter;
+    /** Delivers input on a thread of its own per burst, so that the channel's thread keeps reading (stops, health requests). */
+    private final InputDelivery inputs = new InputDelivery(task -> {
+        Thread thread = new Thread(task, "covey-input");
+        thread.setDaemon(true);
+        thread.start();
+    }, line -> sendQuietly(new ControlMessage.Log("covey", line)));
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean hostGone = new AtomicBoolean();
     private final CountDownLatch endedLatch = new CountDownLatch(1);
@@ -138,6 +145,9 @@ final class ChildWorkerRun {
             }
             if (message instanceof ControlMessage.Stop) {
                 requestStop();
+            } else if (message instanceof ControlMessage.Input input) {
+                long seq = input.seq();
+                inputs.deliver(attempt.worker(), input.toWorkerInput(), () -> sendQuietly(new ControlMessage.InputHandled(seq)));
             } else if (message instanceof ControlMessage.HealthRequest request) {
                 healthChecks.answer(request, attempt.worker());
             } else {

@@ -13,6 +13,7 @@ import io.covey.core.event.HealthEvent;
 import io.covey.core.event.LifecycleEvent;
 import io.covey.core.event.LogEvent;
 import io.covey.core.event.ResultEvent;
+import io.covey.core.event.ScheduleEvent;
 import io.covey.core.json.CoveyJson;
 
 /** One event as one line: seq, local time, type, group/worker, and what happened. */
@@ -48,6 +49,9 @@ public final class EventLines {
         }
         if (event instanceof GroupEvent e) {
             return e.change() + ids(t, " started ", e.started()) + ids(t, " stopped ", e.stopped()) + text(t, e.message());
+        }
+        if (event instanceof ScheduleEvent e) {
+            return "#" + e.attempt() + " schedule " + e.outcome() + text(t, e.message());
         }
         GapEvent e = (GapEvent) event;
         return t.paint("missed events " + e.fromSeq() + " to " + e.toSeq() + " (no longer retained): re-read state with covey ls",

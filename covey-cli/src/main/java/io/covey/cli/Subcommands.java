@@ -41,6 +41,7 @@ final class Subcommands {
         ALL.put("stop", StopCommand::new);
         ALL.put("restart", RestartCommand::new);
         ALL.put("scale", ScaleCommand::new);
+        ALL.put("send", io.covey.cli.commands.SendCommand::new);
         ALL.put("nuke", NukeCommand::new);
         ALL.put("manifest", ManifestCommand::new);
         ALL.put("top", TopCommand::new);

@@ -208,6 +208,39 @@ class CliCommandsIT {
     }
 
     @Test
+    void sendGivesAWorkerJsonOrAFilesBytes_andStatusSaysWhenAScheduledWorkerRunsNext() throws IOException {
+        CliHost.manager().runGroup("cli-in", java.util.List.of(
+                new io.covey.core.spec.WorkerSpec("InputSinkWorker", "cli-sink",
+                        io.covey.core.json.CoveyJson.toTree(new io.covey.engine.testworkers.InputSinkWorker.Params("s", null)), null),
+                new io.covey.core.spec.WorkerSpec("CountdownJob", "cli-timed",
+                        io.covey.core.json.CoveyJson.toTree(java.util.Map.of("from", 0)), null)
+                        .withSchedule(io.covey.core.spec.WorkerSchedule.ofCron("0 0 1 1 *"))));
+        try {
+            await().until(() -> state("cli-sink") == WorkerState.RUNNING);
+            Cli.Result json = cli.run("send", "cli-sink", "{\"say\":\"hi\"}");
+            assertThat(json.exitCode()).as(json.toString()).isZero();
+            assertThat(json.out()).contains("queued for cli-sink attempt 1");
+            java.nio.file.Path bytes = java.nio.file.Files.write(java.nio.file.Files.createTempFile("covey-send", ".bin"),
+                    new byte[] {0, 1, (byte) 0xff});
+            assertThat(cli.run("send", "cli-sink", "--file", bytes.toString()).exitCode()).isZero();
+            await().until(() -> CliHost.manager().logs("cli-sink", 10).stream().map(l -> l.line()).toList()
+                    .containsAll(java.util.List.of("json {\"say\":\"hi\"}", "bytes 0001ff")));
+
+            Cli.Result notJson = cli.run("send", "cli-sink", "hi");
+            assertThat(notJson.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(notJson.err()).contains("the input is not JSON");
+            Cli.Result refused = cli.run("send", "cli-timed", "{}");
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(refused.err()).contains("takes no input");
+
+            Cli.Result status = cli.run("status", "cli-timed");
+            assertThat(status.out()).contains("next run").contains("-01-01T00:00:00Z");
+        } finally {
+            CliHost.manager().nukeGroup("cli-in");
+        }
+    }
+
+    @Test
     void stopRestartAndNuke() throws IOException {
         cli.run("apply", "-f", groupsFile().toString());
         await().until(() -> state("cli-svc") == WorkerState.RUNNING);

@@ -18,7 +18,8 @@ import io.covey.engine.testworkers.ServiceWorker;
 public class CliHostConfiguration {
     @Bean
     CoveyManifest cliTestManifest() {
-        return CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class, PokeableWorker.class, ChattyJob.class);
+        return CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class, PokeableWorker.class, ChattyJob.class,
+                io.covey.engine.testworkers.InputSinkWorker.class);
     }
 
     /** For trying the CLI by hand: a host on the port given (default 7799), in-process workers. */

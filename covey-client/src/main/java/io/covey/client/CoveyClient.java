@@ -18,6 +18,7 @@ import org.springframework.web.socket.client.WebSocketClient;
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.api.GroupDiff;
 import io.covey.core.api.GroupStatus;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.EventFilter;
@@ -26,6 +27,7 @@ import io.covey.core.event.Subscription;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerSpec;
+import io.covey.core.worker.WorkerInput;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -149,6 +151,16 @@ public final class CoveyClient implements CoveyOperations, AutoCloseable {
     @Override
     public List<LogLine> logs(String id, int tail) {
         return api.getList(LogLine.class, "/api/v1/workers/{id}/logs?tail={tail}", id, tail);
+    }
+
+    /** {@code POST /api/v1/workers/{id}/input}: JSON as {@code application/json}, bytes as {@code application/octet-stream}. */
+    @Override
+    public InputReceipt send(String id, WorkerInput input) {
+        Objects.requireNonNull(input, "input");
+        if (input instanceof WorkerInput.Json json) {
+            return api.send(HttpMethod.POST, json.value(), InputReceipt.class, "/api/v1/workers/{id}/input", id);
+        }
+        return api.postBytes(input.bytes(), InputReceipt.class, "/api/v1/workers/{id}/input", id);
     }
 
     @Override

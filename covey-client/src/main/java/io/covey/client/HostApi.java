@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -64,7 +65,8 @@ final class HostApi {
                 .requestFactory(requests)
                 // Bodies go both ways as JSON text written and read by Covey's mapper: the one converter
                 // needed. Spring's defaults would build a Jackson mapper of their own for nothing.
-                .messageConverters(List.of(new StringHttpMessageConverter(StandardCharsets.UTF_8)))
+                .messageConverters(List.of(new StringHttpMessageConverter(StandardCharsets.UTF_8),
+                        new ByteArrayHttpMessageConverter())) // input bytes
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (!settings.token().isEmpty()) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.token());
@@ -89,11 +91,22 @@ final class HostApi {
         call(method, null, path, vars);
     }
 
+    /** A POST of raw bytes ({@code application/octet-stream}), answered with JSON. */
+    <T> T postBytes(byte[] body, Class<T> type, String path, Object... vars) {
+        return read(call(HttpMethod.POST, new RawBytes(body), path, vars), READER.constructType(type));
+    }
+
+    /** A body to send as it is, not as JSON. */
+    private record RawBytes(byte[] bytes) {
+    }
+
     private String call(HttpMethod method, Object body, String path, Object... vars) {
         URI uri = expand(path, vars);
         try {
             RestClient.RequestBodySpec request = rest.method(method).uri(uri);
-            if (body != null) {
+            if (body instanceof RawBytes raw) {
+                request.contentType(MediaType.APPLICATION_OCTET_STREAM).body(raw.bytes());
+            } else if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(CoveyJson.write(body));
             }
             return request.retrieve()

@@ -28,6 +28,7 @@ import io.covey.core.spec.WorkerOptions;
 import io.covey.core.spec.WorkerSpec;
 import io.covey.engine.testworkers.CountdownJob;
 import io.covey.engine.testworkers.CrashingWorker;
+import io.covey.engine.testworkers.InputSinkWorker;
 import io.covey.engine.testworkers.ServiceWorker;
 
 /**
@@ -250,5 +251,55 @@ abstract class CoveyOperationsContract {
                 .havingCause().isInstanceOf(WorkerEndedException.class).withMessageContaining("restart policy is never");
         assertThatThrownBy(() -> operations().result("no-such-worker"))
                 .isInstanceOf(CoveyException.class).hasMessageContaining("no worker with id 'no-such-worker'");
+    }
+
+    private InputSinkWorker sink(String name, Long holdMs) {
+        return (InputSinkWorker) new InputSinkWorker(new InputSinkWorker.Params(name, holdMs)).setId(id(name));
+    }
+
+    private List<String> workerLines(String id) {
+        return operations().logs(id, 200).stream().filter(l -> l.stream().equals("worker")).map(l -> l.line()).toList();
+    }
+
+    @Test
+    void sendDeliversJsonAndBytesToTheWorkerInOrder() {
+        operations().runGroup(group, List.of(sink("sink", null)));
+        await().until(() -> state(id("sink")) == WorkerState.RUNNING);
+
+        io.covey.core.api.InputReceipt receipt = operations().send(id("sink"), java.util.Map.of("n", 0));
+        assertThat(receipt.worker()).isEqualTo(id("sink"));
+        assertThat(receipt.attempt()).isEqualTo(1);
+        List<String> expected = new java.util.ArrayList<>(List.of("json {\"n\":0}"));
+        for (int i = 1; i < 20; i++) {
+            operations().send(id("sink"), java.util.Map.of("n", i));
+            expected.add("json {\"n\":" + i + "}");
+        }
+        operations().send(id("sink"), new byte[] {0, 127, (byte) 128, (byte) 255});
+        expected.add("bytes 007f80ff");
+        operations().send(id("sink"), "text");
+        expected.add("json \"text\"");
+        await().untilAsserted(() -> assertThat(workerLines(id("sink"))).isEqualTo(expected));
+    }
+
+    @Test
+    void sendIsRefusedByAWorkerThatTakesNoInput_andByAFullQueue() {
+        operations().runGroup(group, List.of(service("svc"), sink("slow", 60_000L)));
+        await().until(() -> state(id("svc")) == WorkerState.RUNNING && state(id("slow")) == WorkerState.RUNNING);
+
+        assertThatThrownBy(() -> operations().send(id("svc"), "hi")).isInstanceOf(CoveyException.class)
+                .hasMessageContaining("takes no input: its type 'ServiceWorker' does not override onInput");
+        assertThatThrownBy(() -> operations().send("no-such-worker", "hi"))
+                .isInstanceOf(CoveyException.class).hasMessageContaining("no worker with id 'no-such-worker'");
+        int accepted = 0;
+        while (accepted < 1000) { // the default queue holds 64; the first input is held by the worker meanwhile
+            try {
+                operations().send(id("slow"), accepted);
+                accepted++;
+            } catch (CoveyException full) {
+                assertThat(full).hasMessageContaining("send again once it has caught up");
+                break;
+            }
+        }
+        assertThat(accepted).isEqualTo(64);
     }
 }

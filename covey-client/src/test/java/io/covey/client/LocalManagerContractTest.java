@@ -20,7 +20,8 @@ class LocalManagerContractTest extends CoveyOperationsContract {
 
     @BeforeAll
     static void start() {
-        manager = CoveyManager.builder(CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class))
+        manager = CoveyManager.builder(CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class,
+                        io.covey.engine.testworkers.InputSinkWorker.class))
                 .settings(ManagerSettings.defaults().withWorkerDefaults(
                         WorkerOptions.NONE.withForeign(false).withStopTimeout(Duration.ofSeconds(2))))
                 .build();

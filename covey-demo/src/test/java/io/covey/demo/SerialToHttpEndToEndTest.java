@@ -76,6 +76,22 @@ class SerialToHttpEndToEndTest {
     }
 
     @Test
+    void bytesPostedAsInputToTheWorkerArriveUnchangedAtTheFarEndOfTheDevice() throws Exception {
+        covey.runGroup("bridge", List.of(serialWorker("serial", pair.device(), port)));
+        await().until(() -> serial().state() == WorkerState.RUNNING);
+        SocatPair.FarEnd farEnd = pair.readFarEnd();
+
+        byte[] sent = everyByte();
+        covey.send("serial", sent); // POST /api/v1/workers/serial/input, application/octet-stream, to the child JVM
+        covey.send("serial", "and JSON text\n");
+        byte[] text = "and JSON text\n".getBytes(StandardCharsets.UTF_8);
+        byte[] expected = java.util.Arrays.copyOf(sent, sent.length + text.length);
+        System.arraycopy(text, 0, expected, sent.length, text.length);
+
+        await().untilAsserted(() -> assertThat(farEnd.bytes()).isEqualTo(expected));
+    }
+
+    @Test
     void anUnpluggedDeviceIsACrashNamingItAndThePluggedBackDeviceStreamsAgain() throws Exception {
         List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
         try (Subscription ignored = covey.subscribe(EventFilter.worker("serial").withTypes(EventType.LIFECYCLE),

@@ -86,6 +86,42 @@ public final class SocatPair implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts reading what comes out of the far end (what the worker writes to {@link #device()}),
+     * on a daemon thread, until the pair is closed.
+     */
+    public FarEnd readFarEnd() throws IOException {
+        return new FarEnd(Files.newInputStream(farEnd));
+    }
+
+    /** The bytes read from the far end so far. */
+    public static final class FarEnd {
+        private final java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+
+        private FarEnd(java.io.InputStream in) {
+            Thread reader = new Thread(() -> {
+                byte[] buffer = new byte[1024];
+                try (in) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        synchronized (read) {
+                            read.write(buffer, 0, n);
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the pair was closed
+                }
+            }, "socat-far-end");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        public byte[] bytes() {
+            synchronized (read) {
+                return read.toByteArray();
+            }
+        }
+    }
+
     /** Ends socat (SIGTERM: it removes its links) and waits until it is gone. */
     @Override
     public void close() {

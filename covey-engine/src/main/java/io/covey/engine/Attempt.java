@@ -1,6 +1,7 @@
 package io.covey.engine;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Map;
 
 import io.covey.core.lifecycle.CrashReason;
@@ -37,6 +38,9 @@ final class Attempt {
     private boolean completed;
     /** The last usage sample of its process tree; written by the launcher's thread, read by snapshots. */
     private volatile ResourceUsage usage;
+    /** Inputs delivered to the run and not yet handled, and their bytes: the worker's input queue. */
+    private final ArrayDeque<Integer> pendingInputSizes = new ArrayDeque<>();
+    private long pendingInputBytes;
 
     private Attempt(int number, Instant startedAt, Map<String, Integer> boundTo) {
         this.number = number;
@@ -151,6 +155,29 @@ final class Attempt {
     int healthChecked(boolean healthy) {
         failedHealthChecks = healthy ? 0 : failedHealthChecks + 1;
         return failedHealthChecks;
+    }
+
+    int pendingInputs() {
+        return pendingInputSizes.size();
+    }
+
+    long pendingInputBytes() {
+        return pendingInputBytes;
+    }
+
+    /** Counts an input into the queue; returns how many are pending now. */
+    int inputQueued(int bytes) {
+        pendingInputSizes.add(bytes);
+        pendingInputBytes += bytes;
+        return pendingInputSizes.size();
+    }
+
+    /** Counts one input out of the queue: the oldest, as delivery is in order. */
+    void inputHandled() {
+        Integer bytes = pendingInputSizes.poll();
+        if (bytes != null) {
+            pendingInputBytes -= bytes;
+        }
     }
 
     /** Whether its end had to be forced (an abandoned thread, SIGTERM, SIGKILL). */

@@ -13,6 +13,7 @@ import java.util.function.DoubleSupplier;
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.api.GroupDiff;
 import io.covey.core.api.GroupStatus;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
 import io.covey.core.event.EventFilter;
@@ -23,6 +24,7 @@ import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerSpec;
 import io.covey.core.launch.ChildLaunchSettings;
+import io.covey.core.worker.WorkerInput;
 import io.covey.engine.foreign.ForeignWorkerLauncher;
 import io.covey.engine.logfiles.LogFiles;
 import io.covey.engine.inprocess.InProcessLauncher;
@@ -156,6 +158,12 @@ public final class CoveyManager implements CoveyOperations, AutoCloseable {
         // The ring has less than was asked (a host restarted, a ring cut by size): the files may hold more.
         List<LogLine> fromFiles = logFiles.tail(slot.getValue(), id, tail);
         return fromFiles.size() > recent.size() ? fromFiles : recent;
+    }
+
+    @Override
+    public InputReceipt send(String id, WorkerInput input) {
+        Objects.requireNonNull(input, "input");
+        return executor.call(() -> engine.send(id, input));
     }
 
     @Override

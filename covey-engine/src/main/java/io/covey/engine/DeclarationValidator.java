@@ -64,6 +64,9 @@ final class DeclarationValidator {
                 type.parseParams(spec.params()); // once per spec, however many instances
                 newParams.add(new ConstructorCheck.Candidate(type, spec.params()));
             }
+            if (spec.schedule() != null) {
+                RunSchedule.of(spec.schedule()); // a cron expression that does not parse is refused here
+            }
             for (WantedWorker wanted : workers) {
                 String id = wanted.id();
                 if (!CoveyNames.isValid(id)) {

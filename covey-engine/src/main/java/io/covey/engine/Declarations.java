@@ -325,7 +325,8 @@ final class Declarations {
     private static boolean sameDeclaration(WorkerSlot slot, WorkerSpec spec) {
         WorkerSpec declared = slot.spec();
         return declared.type().equals(spec.type()) && declared.params().equals(spec.params())
-                && Objects.equals(declared.options(), spec.options());
+                && Objects.equals(declared.options(), spec.options())
+                && Objects.equals(declared.schedule(), spec.schedule()); // a new schedule is a new declaration
     }
 
     private GroupDiff finishChange(DeclaredGroup group, String change, List<String> started, List<String> stopped,
@@ -351,7 +352,7 @@ final class Declarations {
             for (String id : group.workerIds) {
                 WorkerSlot slot = slots.get(id);
                 workers.add(new DesiredState.Worker(slot.spec(), slot.desired() == WorkerSlot.Desired.STOP,
-                        slot.state() == WorkerState.COMPLETED ? slot.result() : null, slot.instance()));
+                        slot.state() == WorkerState.COMPLETED ? slot.result() : null, slot.instance(), slot.lastDueAt()));
             }
             result.add(new DesiredState.Group(group.name, workers));
         }
@@ -379,6 +380,7 @@ final class Declarations {
                 slots.put(id, slot);
                 dependencies.declare(id, worker.spec().dependsOn());
                 group.workerIds.add(id);
+                slot.dueHandled(worker.lastDueAt()); // a scheduled worker's missed runs are counted from it
                 // Its first state is the one it was left in, through the funnel like every other.
                 if (worker.completedResult() != null) {
                     slot.completed(worker.completedResult());
@@ -407,6 +409,7 @@ final class Declarations {
 
     /** A new declaration of the slot's worker (in {@code groupName}, which claims it from a group that removed it). */
     private void applySpec(WorkerSlot slot, String groupName, WantedWorker worker) {
+        slot.disarmNextRun(); // a new schedule, or none, is armed by the reconcile that follows
         slot.declare(declared(groupName, worker));
         slot.restartTracker.reset();
         dependencies.declare(slot.id, worker.spec().dependsOn());

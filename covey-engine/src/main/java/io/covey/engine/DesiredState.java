@@ -1,5 +1,6 @@
 package io.covey.engine;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -33,11 +34,16 @@ public record DesiredState(long revision, List<Group> groups) {
      * @param stopped         whether the worker was stopped with its group (declared, not running)
      * @param completedResult the result of a completed worker, so it is not run again
      * @param instance        which of its spec's {@code instances} it is, or null for a spec without them
+     * @param lastDueAt       a scheduled worker's last due time handled: runs due after it and before a restart were missed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, Integer instance) {
+    public record Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, Integer instance, Instant lastDueAt) {
         public Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult) {
-            this(spec, stopped, completedResult, null);
+            this(spec, stopped, completedResult, null, null);
+        }
+
+        public Worker(WorkerSpec spec, boolean stopped, JsonNode completedResult, Integer instance) {
+            this(spec, stopped, completedResult, instance, null);
         }
 
         /** The worker id it was saved under: the spec's, or that of its instance. */

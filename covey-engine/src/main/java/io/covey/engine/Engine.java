@@ -1,6 +1,7 @@
 package io.covey.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -8,17 +9,24 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 
+import io.covey.core.api.InputNotAcceptedException;
+import io.covey.core.api.InputQueueFullException;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.NotFoundException;
 import io.covey.core.event.ResultEvent;
+import io.covey.core.event.ScheduleEvent;
 import io.covey.core.json.Durations;
 import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.CoveyManifest;
 import io.covey.core.spec.RestartPolicy;
 import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSchedule;
+import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.StatusCall;
-import io.covey.engine.launch.LaunchRequest;
+import io.covey.core.worker.WorkerInput;
 import io.covey.core.spec.ByteSize;
+import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.ResourceUsage;
 import io.covey.engine.launch.RunExit;
 import io.covey.engine.launch.StatusReport;
@@ -109,7 +117,7 @@ final class Engine {
     io.covey.core.api.WorkerStatus restart(String id) {
         WorkerSlot slot = requireSlot(id);
         slot.restartTracker.reset();
-        slot.wantFreshStart();
+        slot.wantRunNow(null); // a scheduled worker runs at once, then keeps to its schedule
         slot.note("restart requested");
         reconcile(slot);
         return slot.snapshot();
@@ -133,6 +141,39 @@ final class Engine {
         return slot.snapshot();
     }
 
+    /** Queues input for the worker's running attempt, within the input queue's bounds (see ManagerSettings). */
+    InputReceipt send(String id, WorkerInput input) {
+        WorkerSlot slot = requireSlot(id);
+        if (!CoveyWorker.takesInput(slot.type().workerClass())) {
+            throw new InputNotAcceptedException("worker '" + id + "' takes no input: its type '"
+                    + slot.type().name() + "' does not override onInput(WorkerInput)");
+        }
+        Attempt attempt = slot.attempt();
+        if (!attempt.isLive() || slot.state() != WorkerState.RUNNING) {
+            throw new InputNotAcceptedException("worker '" + id + "' is " + slot.state()
+                    + "; input is taken only while it is RUNNING");
+        }
+        int size = input.size();
+        ManagerSettings settings = context.settings();
+        if (attempt.pendingInputs() >= settings.inputQueue()
+                || attempt.pendingInputs() > 0 && attempt.pendingInputBytes() + size > settings.inputQueueBytes()) {
+            throw new InputQueueFullException("worker '" + id + "' has " + attempt.pendingInputs()
+                    + " inputs (" + attempt.pendingInputBytes() + " bytes) it has not handled yet, as many as its queue holds ("
+                    + settings.inputQueue() + " inputs, " + settings.inputQueueBytes() + " bytes); send again once it has caught up",
+                    settings.inputQueue());
+        }
+        try {
+            attempt.run().deliver(input);
+        } catch (UnsupportedOperationException e) {
+            throw new InputNotAcceptedException("worker '" + id + "' takes no input: " + e.getMessage());
+        }
+        return new InputReceipt(id, attempt.number(), attempt.inputQueued(size));
+    }
+
+    void onInputHandled(WorkerSlot slot, Attempt attempt) {
+        attempt.inputHandled(); // an older attempt's count is of no use any more, and harmless
+    }
+
     // --- the reconcile loop ---
 
     void reconcile(WorkerSlot slot) {
@@ -143,6 +184,12 @@ final class Engine {
             rolls.stopSides(slot, "the manager is shutting down");
             return;
         }
+        RunSchedule schedule = slot.runSchedule();
+        if (schedule != null && slot.desired() == WorkerSlot.Desired.RUN) {
+            reconcileScheduled(slot, schedule);
+            return;
+        }
+        slot.disarmNextRun();
         switch (slot.desired()) {
             case RUN -> {
                 String broken = slot.freshStartWanted() ? null : dependencies.brokenBinding(slot);
@@ -161,6 +208,7 @@ final class Engine {
                 }
             }
             case STOP, REMOVE -> {
+                slot.dueHandled(null); // runs it misses while stopped are no missed runs when it runs again
                 boolean removed = slot.desired() == WorkerSlot.Desired.REMOVE;
                 if (slot.isLive() || slot.hasLiveSide()) {
                     String reason = removed ? "removed from group '" + slot.group() + "'" : "group stopped";
@@ -229,14 +277,23 @@ final class Engine {
 
     /** @param newRun whether this attempt begins a run (its deadline counts from here), not continues one after a crash */
     private void start(WorkerSlot slot, boolean newRun) {
+        startAttempt(slot, WorkerState.STARTING, null, newRun);
+    }
+
+    /**
+     * @param message the first transition's message; null for "attempt N"
+     * @param newRun  whether this attempt begins a run (its deadline counts from here), not continues one after a crash
+     */
+    private Attempt startAttempt(WorkerSlot slot, WorkerState first, String message, boolean newRun) {
         slot.cancelTimers();
         if (newRun) {
             beginRun(slot);
         }
         Attempt attempt = slot.beginAttempt(context.clock().instant(), dependencies.bindings(slot));
         context.logSink().attemptStarted(slot.group(), slot.id, attempt.number(), attempt.startedAt());
-        slot.transitionTo(WorkerState.STARTING, "attempt " + attempt.number());
+        slot.transitionTo(first, message != null ? message : "attempt " + attempt.number());
         launch(slot, attempt);
+        return attempt;
     }
 
     /** Launches the attempt (the worker's current one, or a rolling update's successor) with its start timeout. */
@@ -294,6 +351,12 @@ final class Engine {
     }
 
     private void beginStop(WorkerSlot slot, String reason) {
+        for (Attempt beside : slot.overlapping) {
+            if (!beside.stopRequested()) {
+                beside.requestStop();
+                beside.run().stop(slot.options().stopTimeout());
+            }
+        }
         Attempt attempt = slot.attempt();
         if (!attempt.isLive() || attempt.stopRequested()) {
             return;
@@ -309,6 +372,10 @@ final class Engine {
     // --- what attempts report (via SlotCallbacks, on the engine thread) ---
 
     void onReport(WorkerSlot slot, Attempt attempt, StatusReport report) {
+        if (slot.overlapping.contains(attempt) && report.status().isTerminal()) {
+            attempt.reportedEnd(report); // a run beside the current one: only its end matters
+            return;
+        }
         if (slot.attempt() != attempt || !attempt.isLive()) {
             rolls.onSideReport(slot, attempt, report); // a rolling update's other attempt, or a late call (ignored)
             return;
@@ -347,6 +414,10 @@ final class Engine {
     }
 
     void onExit(WorkerSlot slot, Attempt attempt, RunExit exit) {
+        if (slot.overlapping.remove(attempt)) {
+            overlappingRunEnded(slot, attempt, exit);
+            return;
+        }
         if (slot.attempt() != attempt || !attempt.isLive()) {
             if (rolls.onSideExit(slot, attempt, exit)) {
                 live--;
@@ -378,7 +449,9 @@ final class Engine {
         }
         if (slot.successor() != null && slot.desired() == WorkerSlot.Desired.RUN && !shuttingDown) {
             rolls.currentEndedDuringSurge(slot); // the attempt that was to replace it is there already
-        } else if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown) {
+        } else if (slot.desired() == WorkerSlot.Desired.RUN && !slot.freshStartWanted() && !shuttingDown
+                && slot.runSchedule() == null) {
+            // A scheduled worker's run is not restarted: its next run is at the next due time.
             applyRestartPolicy(slot, attempt, outcome, exit);
         }
         reconcile(slot);
@@ -459,6 +532,148 @@ final class Engine {
         })));
     }
 
+    // --- schedules: a scheduled worker runs at its due times instead of being kept alive ---
+
+    /**
+     * A scheduled worker: its next due time is armed; a run starts when one is wanted now (a due
+     * time came, a restart, a missed run); a changed declaration stops a run under way and keeps to
+     * the new schedule. Level-based like the rest: running it twice arms and starts nothing twice.
+     */
+    private void reconcileScheduled(WorkerSlot slot, RunSchedule schedule) {
+        armNextRun(slot, schedule);
+        if (slot.isLive()) {
+            if (slot.freshStartWanted() && !slot.runNowWanted()) {
+                beginStop(slot, "its declaration changed");
+            } else if (slot.freshStartWanted()) {
+                beginStop(slot, slot.runDueAt() == null ? "restarting" : "replaced by the run due at "
+                        + schedule.describe(slot.runDueAt()) + " (overlap: replace)");
+            }
+            return;
+        }
+        if (!slot.runNowWanted()) {
+            slot.freshStartTaken();
+            String waiting = "next run at " + schedule.describe(slot.nextRunAt());
+            if (slot.state() == WorkerState.BACKOFF) {
+                slot.cancelTimers(); // kept alive until now: its restart is called off, the schedule takes over
+                slot.transitionTo(WorkerState.PENDING, waiting);
+            } else if (slot.state() == WorkerState.PENDING && !waiting.equals(slot.message())) {
+                slot.transitionTo(WorkerState.PENDING, waiting);
+            }
+            return;
+        }
+        Instant due = slot.runDueAt();
+        DependencyGate.Verdict verdict = dependencies.check(slot);
+        if (!verdict.met()) {
+            slot.want(WorkerSlot.Desired.RUN);
+            slot.freshStartTaken();
+            slot.runNowTaken();
+            scheduleEvent(slot, "skipped", due, "the run is skipped: " + verdict.message());
+            return;
+        }
+        Attempt attempt = startAttempt(slot, WorkerState.STARTING, due == null ? null : "run due at " + schedule.describe(due),
+                true);
+        scheduleEvent(slot, "started", due, "run " + attempt.number() + " started" + (due == null ? " on request" : ""));
+    }
+
+    /** Arms the next due time unless one is armed; first judges the due times that passed unwatched (missed runs). */
+    private void armNextRun(WorkerSlot slot, RunSchedule schedule) {
+        if (slot.nextRunArmed() || shuttingDown) {
+            return;
+        }
+        Instant now = context.clock().instant();
+        Instant anchor = slot.lastDueAt() != null ? slot.lastDueAt() : now;
+        Instant missedDue = slot.lastDueAt() == null ? null : schedule.next(anchor, anchor);
+        Instant next = schedule.next(anchor, now);
+        if (missedDue != null && !missedDue.isAfter(now)) {
+            Instant latest = schedule.latestDue(anchor, now);
+            slot.dueHandled(latest);
+            if (schedule.spec().missedPolicy() == WorkerSchedule.Missed.RUN_ONCE) {
+                slot.wantRunNow(latest);
+                scheduleEvent(slot, "missed-run", latest, "runs came due while the manager was not running (first at "
+                        + schedule.describe(missedDue) + "): running once now (missed: run-once)");
+            } else {
+                scheduleEvent(slot, "missed-skipped", latest, "runs came due while the manager was not running (first at "
+                        + schedule.describe(missedDue) + "): skipped (missed: skip)");
+            }
+            declarations.publishDesiredState();
+        }
+        if (next == null) {
+            slot.note("its schedule (" + schedule + ") has no further due time");
+            return;
+        }
+        Duration delay = Duration.between(now, next);
+        slot.armNextRun(next, scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,
+                () -> engineExecutor.execute(() -> dueTimeCame(slot, next))));
+    }
+
+    private void dueTimeCame(WorkerSlot slot, Instant due) {
+        if (shuttingDown || slots.get(slot.id) != slot || !due.equals(slot.nextRunAt()) || slot.desired() != WorkerSlot.Desired.RUN) {
+            return; // disarmed, re-declared or stopped meanwhile
+        }
+        RunSchedule schedule = slot.runSchedule();
+        slot.disarmNextRun();
+        slot.dueHandled(due);
+        if (schedule != null) {
+            armNextRun(slot, schedule); // first, so that what follows can say when the next run is
+        }
+        if (schedule != null && slot.isLive()) {
+            Attempt running = slot.attempt();
+            switch (schedule.spec().overlapPolicy()) {
+                case FORBID -> scheduleEvent(slot, "skipped", due, "the run due at " + schedule.describe(due)
+                        + " is skipped: run " + running.number() + " is still going on (overlap: forbid)");
+                case REPLACE -> {
+                    scheduleEvent(slot, "replaced", due, "run " + running.number() + " is stopped for the run due at "
+                            + schedule.describe(due) + " (overlap: replace)");
+                    slot.wantRunNow(due);
+                }
+                case ALLOW -> startBeside(slot, schedule, due);
+            }
+        } else if (schedule != null) {
+            slot.wantRunNow(due);
+        }
+        declarations.publishDesiredState(); // the due time handled, for missed runs after a restart
+        reconcile(slot);
+    }
+
+    /** Overlap allow: a new run while the current one goes on; the worker's state follows the newest run. */
+    private void startBeside(WorkerSlot slot, RunSchedule schedule, Instant due) {
+        Attempt previous = slot.attempt();
+        if (slot.state() != WorkerState.RUNNING && slot.state() != WorkerState.STARTING || previous.stopRequested()) {
+            scheduleEvent(slot, "skipped", due, "the run due at " + schedule.describe(due) + " is skipped: run "
+                    + previous.number() + " is " + slot.state());
+            return;
+        }
+        slot.overlapping.add(previous);
+        Attempt attempt = startAttempt(slot, slot.state(), "run " + (previous.number() + 1) + " due at " + schedule.describe(due)
+                + " started beside run " + previous.number() + " (overlap: allow)", true);
+        scheduleEvent(slot, "started", due, "run " + attempt.number() + " started beside run " + previous.number());
+    }
+
+    /** A run that went on beside a newer one ended: noted, its result published; it moves no state. */
+    private void overlappingRunEnded(WorkerSlot slot, Attempt attempt, RunExit exit) {
+        live--;
+        ExitClassifier.Outcome outcome = ExitClassifier.classify(attempt.terminalReport(), exit, attempt.stopRequested(),
+                attempt.limit(), attempt.limitReason());
+        attempt.ended(context.clock().instant(), outcome);
+        slot.note("run " + attempt.number() + " (beside run " + slot.attempt().number() + ") ended " + outcome.state() + ": "
+                + outcome.message());
+        if (outcome.state() == WorkerState.COMPLETED) {
+            context.journal().append(new ResultEvent(0, attempt.endedAt(), slot.group(), slot.id, attempt.number(),
+                    attempt.terminalReport().result()));
+        }
+        if (shuttingDown && liveCount() == 0) {
+            drained.complete(null);
+        }
+    }
+
+    private void scheduleEvent(WorkerSlot slot, String outcome, Instant due, String message) {
+        if (outcome.startsWith("missed")) {
+            slot.note(message); // in the worker's log too: what happened while the host was down is worth keeping
+        }
+        context.journal().append(new ScheduleEvent(0, context.clock().instant(), slot.group(), slot.id,
+                slot.attempt().number(), outcome, due, slot.nextRunAt(), message));
+    }
+
     // --- reads and shutdown ---
 
     WorkerSlot requireSlot(String id) {
@@ -473,6 +688,7 @@ final class Engine {
     java.util.concurrent.CompletableFuture<Void> beginShutdown() {
         shuttingDown = true;
         slots.values().forEach(WorkerSlot::cancelTimers);
+        slots.values().forEach(WorkerSlot::disarmNextRun);
         slots.values().forEach(slot -> beginStop(slot, "the manager is shutting down"));
         slots.values().forEach(slot -> rolls.stopSides(slot, "the manager is shutting down"));
         if (liveCount() == 0) {

@@ -103,6 +103,11 @@ final class SlotCallbacks implements RunCallbacks {
     }
 
     @Override
+    public void inputHandled() {
+        engineExecutor.execute(() -> engine.onInputHandled(slot, attempt));
+    }
+
+    @Override
     public void exited(RunExit exit) {
         if (exited.compareAndSet(false, true)) {
             noteDrops(slot.rateLimit.takeUnreported());

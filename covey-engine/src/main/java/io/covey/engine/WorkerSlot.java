@@ -1,6 +1,8 @@
 package io.covey.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -15,6 +17,7 @@ import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.lifecycle.WorkerState;
 import io.covey.core.manifest.WorkerType;
 import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSchedule;
 import io.covey.core.spec.WorkerSpec;
 import tools.jackson.databind.JsonNode;
 
@@ -71,6 +74,18 @@ final class WorkerSlot {
     private CrashReason crashReason;
     /** Why the current run's deadline passed, or null: no attempt of it is restarted any more. */
     private String deadlinePassed;
+    // --- a scheduled worker's schedule (see Engine's "schedules"); all null for a worker kept alive ---
+    private RunSchedule runSchedule;
+    /** The due time the timer is armed for, and the timer; null while none is armed. */
+    private Instant nextRunAt;
+    private Scheduler.Cancellable nextRunTimer;
+    /** The last due time the schedule handled (ran, skipped or replaced at): what a restart counts missed runs from. */
+    private Instant lastDueAt;
+    /** A run is wanted now, not at the next due time: a manual restart, a missed run, a replacing run. */
+    private boolean runNowWanted;
+    private Instant runDueAt;
+    /** Runs still going on beside the current attempt (overlap allow); their ends are noted, not transitions. */
+    final List<Attempt> overlapping = new ArrayList<>();
 
     /** @param stateChanged told after every transition that changed the state (not the message alone, not the first state) */
     WorkerSlot(String id, Declared declared, EngineContext context, Consumer<WorkerSlot> stateChanged) {
@@ -180,6 +195,7 @@ final class WorkerSlot {
         if (wish != Desired.RUN) {
             freshStartWanted = false;
             rollWanted = false;
+            runNowWanted = false;
         }
     }
 
@@ -326,6 +342,8 @@ final class WorkerSlot {
         attempt = Attempt.numbered(++highestAttempt, now, bindings);
         freshStartWanted = false;
         rollWanted = false;
+        runNowWanted = false;
+        runDueAt = null;
         if (resultFuture.isDone()) {
             resultFuture = new CompletableFuture<>();
         }
@@ -360,6 +378,76 @@ final class WorkerSlot {
         return state == WorkerState.COMPLETED ? CompletableFuture.completedFuture(result) : resultFuture.copy();
     }
 
+    // --- schedule ---
+
+    /** The schedule of the current declaration, or null for a worker kept alive. */
+    RunSchedule runSchedule() {
+        WorkerSchedule wanted = spec().schedule();
+        if (wanted == null) {
+            return null;
+        }
+        if (runSchedule == null || !runSchedule.spec().equals(wanted)) {
+            runSchedule = RunSchedule.of(wanted); // checked when declared, so it parses
+        }
+        return runSchedule;
+    }
+
+    Instant nextRunAt() {
+        return nextRunAt;
+    }
+
+    boolean nextRunArmed() {
+        return nextRunTimer != null;
+    }
+
+    void armNextRun(Instant due, Scheduler.Cancellable timer) {
+        disarmNextRun();
+        nextRunAt = due;
+        nextRunTimer = timer;
+    }
+
+    /** Cancels the armed due time, if any (a stop, a removal, a new schedule). */
+    void disarmNextRun() {
+        if (nextRunTimer != null) {
+            nextRunTimer.cancel();
+        }
+        nextRunTimer = null;
+        nextRunAt = null;
+    }
+
+    Instant lastDueAt() {
+        return lastDueAt;
+    }
+
+    void dueHandled(Instant due) {
+        lastDueAt = due;
+    }
+
+    /**
+     * A run now: a fresh start that a scheduled worker takes at once instead of at its next due time.
+     *
+     * @param due the due time it is for, or null for a run on request
+     */
+    void wantRunNow(Instant due) {
+        wantFreshStart();
+        runNowWanted = true;
+        runDueAt = due;
+    }
+
+    boolean runNowWanted() {
+        return runNowWanted;
+    }
+
+    /** The due time of the run wanted now, or null (a run on request). */
+    Instant runDueAt() {
+        return runDueAt;
+    }
+
+    void runNowTaken() {
+        runNowWanted = false;
+        runDueAt = null;
+    }
+
     HealthStatus health() {
         return health;
     }
@@ -376,6 +464,7 @@ final class WorkerSlot {
                 Boolean.TRUE.equals(options.critical()), health, instance(),
                 attempt.usage() == null ? null : attempt.usage().memoryBytes(),
                 attempt.usage() == null ? null : attempt.usage().cpuPercent(),
-                state == WorkerState.CRASHED || state == WorkerState.BACKOFF || state == WorkerState.FAILED ? crashReason : null);
+                state == WorkerState.CRASHED || state == WorkerState.BACKOFF || state == WorkerState.FAILED ? crashReason : null,
+                nextRunAt);
     }
 }

@@ -23,8 +23,8 @@ import io.covey.engine.journal.JournalReader;
 final class EngineHarness {
     static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
 
-    final ManualClock clock = new ManualClock(T0);
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualClock clock;
+    final ManualScheduler scheduler;
     final ManualExecutor engineThread = new ManualExecutor();
     final RecordingLauncher launcher = new RecordingLauncher();
     final EventJournal journal;
@@ -36,10 +36,21 @@ final class EngineHarness {
     }
 
     EngineHarness(ManagerSettings settings) {
-        this(settings, EventLimits.defaults());
+        this(settings, EventLimits.defaults(), T0);
     }
 
     EngineHarness(ManagerSettings settings, EventLimits limits) {
+        this(settings, limits, T0);
+    }
+
+    /** An engine whose clock starts at {@code start}: a host started at another time. */
+    EngineHarness(ManagerSettings settings, Instant start) {
+        this(settings, EventLimits.defaults(), start);
+    }
+
+    EngineHarness(ManagerSettings settings, EventLimits limits, Instant start) {
+        clock = new ManualClock(start);
+        scheduler = new ManualScheduler(clock);
         journal = new EventJournal(settings.retainedEvents(), limits.retainedBytes(), clock, 0);
         engine = new Engine(new EngineContext(settings, clock, journal, limits, droppedEvents), TestManagers.MANIFEST, launcher,
                 null, scheduler, engineThread, () -> 0.5, desiredStates::add);

@@ -66,6 +66,7 @@ public final class RecordingLauncher implements WorkerLauncher {
         private final List<Duration> stops = new ArrayList<>();
         private final List<String> kills = new ArrayList<>();
         private final List<CompletableFuture<WorkerHealth>> healthChecks = new ArrayList<>();
+        private final List<io.covey.core.worker.WorkerInput> inputs = new ArrayList<>();
 
         FakeRun(LaunchRequest request, RunCallbacks callbacks) {
             this.request = request;
@@ -101,6 +102,22 @@ public final class RecordingLauncher implements WorkerLauncher {
             CompletableFuture<WorkerHealth> answer = new CompletableFuture<>();
             healthChecks.add(answer);
             return answer;
+        }
+
+        @Override
+        public synchronized void deliver(io.covey.core.worker.WorkerInput input) {
+            inputs.add(input);
+        }
+
+        /** The inputs delivered, in order. */
+        public synchronized List<io.covey.core.worker.WorkerInput> inputs() {
+            return List.copyOf(inputs);
+        }
+
+        /** The worker is done with the oldest input not yet handled. */
+        public FakeRun inputHandled() {
+            callbacks.inputHandled();
+            return this;
         }
 
         /** The timeouts of the stops the engine asked, in order. */

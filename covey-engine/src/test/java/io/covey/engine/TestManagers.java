@@ -19,7 +19,8 @@ import io.covey.engine.testworkers.StubbornWorker;
 final class TestManagers {
     static final CoveyManifest MANIFEST = CoveyManifest.of(ServiceWorker.class, CountdownJob.class, FaultyWorker.class,
             StubbornWorker.class, LiveCountingWorker.class, CrashingWorker.class, SilentWorker.class, GatedWorker.class,
-            HealthProbeWorker.class, PokeableWorker.class);
+            HealthProbeWorker.class, PokeableWorker.class,
+            io.covey.engine.testworkers.InputSinkWorker.class);
 
     static final WorkerOptions IN_PROCESS = WorkerOptions.NONE.withForeign(false).withStopTimeout(Duration.ofSeconds(2));
 

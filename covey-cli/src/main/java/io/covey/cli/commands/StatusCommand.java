@@ -59,6 +59,10 @@ public final class StatusCommand implements Callable<Integer> {
             JsonNode count = document.path("spec").path("instances");
             field(t, "instance", instance.asInt() + (count.isIntegralNumber() ? " of " + count.asInt() : ""));
         }
+        if (document.hasNonNull("nextRunAt")) {
+            Instant next = Instant.parse(document.get("nextRunAt").asString());
+            field(t, "next run", next + " (in " + WorkerTable.age(Duration.between(now, next)) + ")");
+        }
         if (document.path("critical").asBoolean()) {
             field(t, "critical", "yes: the host's readiness waits for it");
         }

@@ -9,6 +9,7 @@ import io.covey.core.event.Subscription;
 import io.covey.core.json.CoveyJson;
 import io.covey.core.spec.CoveyGroup;
 import io.covey.core.spec.WorkerDeclaration;
+import io.covey.core.worker.WorkerInput;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -91,6 +92,20 @@ public interface CoveyOperations {
     /** {@link #result(String)} converted to {@code type}. */
     default <T> CompletableFuture<T> result(String id, Class<T> type) {
         return result(id).thenApply(node -> CoveyJson.convert(node, type));
+    }
+
+    /**
+     * Sends input to a running worker whose type overrides {@code onInput}: queued for it, and
+     * delivered in the order sent (over the control channel to a foreign worker). Returns once it
+     * is queued. Refused with {@link InputNotAcceptedException} when the worker
+     * takes no input or is not RUNNING, and {@link InputQueueFullException} when
+     * as much input as its {@code inputQueue} option allows is still unhandled.
+     */
+    InputReceipt send(String id, WorkerInput input);
+
+    /** {@link #send(String, WorkerInput)} of {@code data}: a byte array as bytes, anything else as JSON. */
+    default InputReceipt send(String id, Object data) {
+        return send(id, WorkerInput.of(data));
     }
 
     default GroupDiff runGroup(String name, List<? extends WorkerDeclaration> workers) {

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * @param memoryBytes the resident memory of a running foreign worker's process tree at the last sample, else null
  * @param cpuPercent  the CPU its process tree used between the last two samples, in percent of one core, else null
  * @param crashReason why the last attempt crashed, while the worker is CRASHED, BACKOFF or FAILED; else null
+ * @param nextRunAt when a scheduled worker runs next (its schedule's zone is in {@code spec.schedule}); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerStatus(
@@ -44,14 +45,15 @@ public record WorkerStatus(
         Integer instance,
         Long memoryBytes,
         Double cpuPercent,
-        CrashReason crashReason) {
+        CrashReason crashReason,
+        Instant nextRunAt) {
 
     /** A status without usage figures or a crash reason. */
     public WorkerStatus(String id, String group, String type, boolean foreign, WorkerState state, String message, int attempt,
                         int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
                         WorkerSpec spec, boolean critical, HealthStatus health, Integer instance) {
         this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
-                critical, health, instance, null, null, null);
+                critical, health, instance, null, null, null, null);
     }
 
     /** A status without an instance index or a crash reason. */
@@ -59,7 +61,7 @@ public record WorkerStatus(
                         int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
                         WorkerSpec spec, boolean critical, HealthStatus health, Long memoryBytes, Double cpuPercent) {
         this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
-                critical, health, null, memoryBytes, cpuPercent, null);
+                critical, health, null, memoryBytes, cpuPercent, null, null);
     }
 
     /** A status without usage figures: an in-process worker's, or one not sampled yet. */
@@ -67,6 +69,6 @@ public record WorkerStatus(
                         int restarts, Long pid, Instant startedAt, Instant endedAt, boolean forced, JsonNode result,
                         WorkerSpec spec, boolean critical, HealthStatus health) {
         this(id, group, type, foreign, state, message, attempt, restarts, pid, startedAt, endedAt, forced, result, spec,
-                critical, health, null, null, null, null);
+                critical, health, null, null, null, null, null);
     }
 }

@@ -17,10 +17,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ResultEvent.class, name = "result"),
         @JsonSubTypes.Type(value = HealthEvent.class, name = "health"),
         @JsonSubTypes.Type(value = GroupEvent.class, name = "group"),
-        @JsonSubTypes.Type(value = GapEvent.class, name = "gap")
+        @JsonSubTypes.Type(value = GapEvent.class, name = "gap"),
+        @JsonSubTypes.Type(value = ScheduleEvent.class, name = "schedule")
 })
 public sealed interface CoveyEvent
-        permits LifecycleEvent, LogEvent, DataEvent, ResultEvent, HealthEvent, GroupEvent, GapEvent {
+        permits LifecycleEvent, LogEvent, DataEvent, ResultEvent, HealthEvent, GroupEvent, GapEvent, ScheduleEvent {
 
     long seq();
 

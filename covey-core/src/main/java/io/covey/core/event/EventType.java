@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The kinds of {@link CoveyEvent}, by their wire names. */
 public enum EventType {
-    LIFECYCLE, LOG, DATA, RESULT, HEALTH, GROUP, GAP;
+    LIFECYCLE, LOG, DATA, RESULT, HEALTH, GROUP, GAP, SCHEDULE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +16,6 @@ public enum EventType {
                 .filter(type -> type.wireName().equalsIgnoreCase(name == null ? "" : name.trim()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("event type '" + name
-                        + "' is unknown: use lifecycle, log, data, result, health, group or gap"));
+                        + "' is unknown: use lifecycle, log, data, result, health, group, gap or schedule"));
     }
 }

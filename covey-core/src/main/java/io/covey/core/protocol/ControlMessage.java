@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import io.covey.core.worker.StatusCall;
+import io.covey.core.worker.WorkerInput;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  * {@link WarmHello} instead, says {@link WarmReady} once it has warmed up, and waits for
  * {@link Assign}, which names the worker and carries what a {@link Welcome} carries; from there on
  * it is an ordinary child. A warm child runs one worker only, once.
+ * <p>
+ * Input sent to the worker travels as {@link Input}, in order; the child answers each one with
+ * {@link InputHandled} once the worker's {@code onInput} is done with it, which is how the host
+ * bounds the input in flight.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -39,7 +44,9 @@ import tools.jackson.databind.JsonNode;
         @JsonSubTypes.Type(value = ControlMessage.HealthResponse.class, name = "health-response"),
         @JsonSubTypes.Type(value = ControlMessage.WarmHello.class, name = "warmHello"),
         @JsonSubTypes.Type(value = ControlMessage.WarmReady.class, name = "warmReady"),
-        @JsonSubTypes.Type(value = ControlMessage.Assign.class, name = "assign")
+        @JsonSubTypes.Type(value = ControlMessage.Assign.class, name = "assign"),
+        @JsonSubTypes.Type(value = ControlMessage.Input.class, name = "input"),
+        @JsonSubTypes.Type(value = ControlMessage.InputHandled.class, name = "input-handled")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ControlMessage {
@@ -209,5 +216,38 @@ public sealed interface ControlMessage {
         public Welcome toWelcome() {
             return new Welcome(workerType, workerClass, params, heartbeatMillis, instance);
         }
+    }
+
+    /**
+     * host → child: one input for the worker, either JSON or bytes (base64 on the wire).
+     *
+     * @param seq numbers the inputs of this channel from 1, echoed in the {@link InputHandled}
+     */
+    record Input(long seq, JsonNode json, byte[] bytes) implements ControlMessage {
+        public Input {
+            if ((json == null) == (bytes == null)) {
+                throw new IllegalArgumentException("an input carries either json or bytes");
+            }
+        }
+
+        public static Input of(long seq, WorkerInput input) {
+            if (input instanceof WorkerInput.Json json) {
+                return new Input(seq, json.value(), null);
+            }
+            return new Input(seq, null, ((WorkerInput.Bytes) input).value());
+        }
+
+        public WorkerInput toWorkerInput() {
+            return json != null ? new WorkerInput.Json(json) : new WorkerInput.Bytes(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Input[seq=" + seq + (json != null ? ", json" : ", " + bytes.length + " bytes") + "]";
+        }
+    }
+
+    /** child → host: the worker is done with the input {@code seq} (its onInput returned or threw). */
+    record InputHandled(long seq) implements ControlMessage {
     }
 }

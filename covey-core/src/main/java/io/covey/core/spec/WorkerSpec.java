@@ -1,5 +1,6 @@
 package io.covey.core.spec;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,18 +26,31 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param instances how many workers this declaration stands for, with ids {@code <id>-0 … <id>-(N-1)}; null for one
  *                  worker with the id itself
  * @param update    how a running worker is replaced when this declaration changes; null for {@link UpdateStrategy#RECREATE}
+ * @param schedule  when it runs, for a worker run on a schedule instead of kept alive; null for one kept alive
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions options,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn,
-                         Integer instances, UpdateStrategy update) implements WorkerDeclaration {
+                         Integer instances, UpdateStrategy update, WorkerSchedule schedule) implements WorkerDeclaration {
 
     public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options) {
-        this(type, id, params, options, null);
+        this(type, id, params, options, null, null, null, null);
     }
 
     public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options, List<Dependency> dependsOn) {
-        this(type, id, params, options, dependsOn, null, null);
+        this(type, id, params, options, dependsOn, null, null, null);
+    }
+
+    /** A declaration kept alive (no schedule). */
+    public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options, List<Dependency> dependsOn,
+                      Integer instances, UpdateStrategy update) {
+        this(type, id, params, options, dependsOn, instances, update, null);
+    }
+
+    /** A declaration of one worker (no instances), replaced by recreating it. */
+    public WorkerSpec(String type, String id, JsonNode params, WorkerOptions options, List<Dependency> dependsOn,
+                      WorkerSchedule schedule) {
+        this(type, id, params, options, dependsOn, null, null, schedule);
     }
 
     public WorkerSpec {
@@ -68,24 +82,24 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
     }
 
     public WorkerSpec withId(String newId) {
-        return new WorkerSpec(type, newId, params, options, dependsOn, instances, update);
+        return new WorkerSpec(type, newId, params, options, dependsOn, instances, update, schedule);
     }
 
     public WorkerSpec withOptions(WorkerOptions newOptions) {
-        return new WorkerSpec(type, id, params, newOptions, dependsOn, instances, update);
+        return new WorkerSpec(type, id, params, newOptions, dependsOn, instances, update, schedule);
     }
 
     public WorkerSpec withDependsOn(List<Dependency> newDependsOn) {
-        return new WorkerSpec(type, id, params, options, newDependsOn, instances, update);
+        return new WorkerSpec(type, id, params, options, newDependsOn, instances, update, schedule);
     }
 
     /** @param newInstances how many workers, or null for one worker under the id itself */
     public WorkerSpec withInstances(Integer newInstances) {
-        return new WorkerSpec(type, id, params, options, dependsOn, newInstances, update);
+        return new WorkerSpec(type, id, params, options, dependsOn, newInstances, update, schedule);
     }
 
     public WorkerSpec withUpdate(UpdateStrategy newUpdate) {
-        return new WorkerSpec(type, id, params, options, dependsOn, instances, newUpdate);
+        return new WorkerSpec(type, id, params, options, dependsOn, instances, newUpdate, schedule);
     }
 
     /** The update strategy, {@link UpdateStrategy#RECREATE} when none is given. */
@@ -102,7 +116,7 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
         if (instances == null) {
             return List.of(base);
         }
-        List<String> ids = new java.util.ArrayList<>(instances);
+        List<String> ids = new ArrayList<>(instances);
         for (int index = 0; index < instances; index++) {
             ids.add(WorkerIds.instance(base, index));
         }
@@ -111,6 +125,11 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
 
     public WorkerSpec withDependsOn(Dependency... newDependsOn) {
         return withDependsOn(List.of(newDependsOn));
+    }
+
+    /** The same declaration run on {@code newSchedule} (null: kept alive instead). */
+    public WorkerSpec withSchedule(WorkerSchedule newSchedule) {
+        return new WorkerSpec(type, id, params, options, dependsOn, instances, update, newSchedule);
     }
 
     /** The explicit id, or the one derived from type and canonical params. */
@@ -135,6 +154,7 @@ public record WorkerSpec(String type, String id, JsonNode params, WorkerOptions 
                 && type.equals(other.type)
                 && effectiveId().equals(other.effectiveId())
                 && params.equals(other.params)
-                && Objects.equals(options, other.options);
+                && Objects.equals(options, other.options)
+                && Objects.equals(schedule, other.schedule);
     }
 }

@@ -8,6 +8,7 @@ import io.covey.core.spec.Dependency;
 import io.covey.core.spec.UpdateStrategy;
 import io.covey.core.spec.WorkerDeclaration;
 import io.covey.core.spec.WorkerOptions;
+import io.covey.core.spec.WorkerSchedule;
 import io.covey.core.spec.WorkerSpec;
 
 /**
@@ -34,6 +35,7 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     private Integer instances;
     private UpdateStrategy update;
     private volatile int instance;
+    private WorkerSchedule schedule;
 
     protected CoveyWorker(P params) {
         this.params = params;
@@ -73,6 +75,34 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /**
+     * Receives one piece of input sent to this worker ({@code send(id, data)} or
+     * {@code POST /api/v1/workers/{id}/input}): called on a thread of its own, one piece at a time,
+     * in the order they were accepted, while the worker is RUNNING. Only workers whose class
+     * overrides this method take input; sending to any other is refused (409). An exception is
+     * noted in the worker's log and the next piece follows; it is no crash.
+     */
+    protected void onInput(WorkerInput input) throws Exception {
+    }
+
+    /** Whether instances of {@code workerClass} define their own {@link #onInput}, and so take input. */
+    public static boolean takesInput(Class<?> workerClass) {
+        for (Class<?> c = workerClass; c != null && c != CoveyWorker.class; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("onInput", WorkerInput.class);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // look further up
+            }
+        }
+        return false;
+    }
+
+    /** Called by the runtime to deliver input (see {@link InputDelivery}); not for worker code. */
+    public final void receiveInput(WorkerInput input) throws Exception {
+        onInput(input);
     }
 
     protected final void starting(String message) {
@@ -182,6 +212,12 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
         return this;
     }
 
+    /** Runs this worker on a schedule instead of keeping it alive, as in a spec's {@code schedule}. */
+    public CoveyWorker<P> setSchedule(WorkerSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
     public WorkerOptions options() {
         return options;
     }
@@ -190,6 +226,6 @@ public abstract class CoveyWorker<P> implements WorkerDeclaration {
     @Override
     public WorkerSpec toSpec() {
         return new WorkerSpec(WorkerTypeNames.of(getClass()), id, CoveyJson.toTree(params), options, dependsOn, instances,
-                update);
+                update, schedule);
     }
 }

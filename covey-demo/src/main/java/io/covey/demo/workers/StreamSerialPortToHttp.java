@@ -13,11 +13,15 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.CoveyWorkerType;
+import io.covey.core.worker.WorkerInput;
 
 /**
  * Opens a serial port and streams every byte it reads, unchanged, to every HTTP client connected
  * to {@code port}. RUNNING once both the port and the server are up; CRASHED when the device goes
- * away or either cannot be opened; STOPPED after closing both.
+ * away or either cannot be opened; STOPPED after closing both. Two-way: input sent to it
+ * ({@code POST /api/v1/workers/{id}/input}, bytes as {@code application/octet-stream}, or JSON,
+ * whose string value or text is written as UTF-8) is written to the serial port, unchanged, in
+ * the order sent.
  */
 @CoveyWorkerType("StreamSerialPortToHttp")
 public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.Params> {
@@ -135,6 +139,35 @@ public class StreamSerialPortToHttp extends CoveyWorker<StreamSerialPortToHttp.P
             }
         }
     }
+
+    /** Writes the input's bytes to the serial port; a write the port does not take within 5 s fails this input only. */
+    @Override
+    protected void onInput(WorkerInput input) throws IOException, InterruptedException {
+        SerialPort port = serial;
+        if (port == null || !port.isOpen()) {
+            throw new IOException("serial port " + params().serialport() + " is not open");
+        }
+        byte[] bytes = input.bytes();
+        int written = 0;
+        long deadline = System.nanoTime() + WRITE_LIMIT_NANOS;
+        while (written < bytes.length) {
+            byte[] rest = written == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, written, bytes.length);
+            int now = port.writeBytes(rest, rest.length);
+            if (now < 0) {
+                throw new IOException("cannot write to serial port " + params().serialport() + " (errno " + port.getLastErrorCode() + ")");
+            }
+            written += now;
+            if (now == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("serial port " + params().serialport() + " took " + written + " of " + bytes.length
+                            + " bytes within 5s");
+                }
+                Thread.sleep(5); // the device's output buffer is full: let it drain
+            }
+        }
+    }
+
+    private static final long WRITE_LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     @Override
     public void stopWorker() {

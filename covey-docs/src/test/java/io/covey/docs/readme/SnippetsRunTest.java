@@ -43,4 +43,27 @@ class SnippetsRunTest {
             await().until(() -> manager.worker(id).state() == WorkerState.STOPPED);
         }
     }
+
+    @Test
+    void theShouterPublishesWhatItIsSentInCapitalsInOrder() {
+        try (CoveyManager manager = CoveyManager.builder(CoveyManifest.of(Shouter.class)).noForeignChildren().build()) {
+            java.util.List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+            manager.subscribe(io.covey.core.event.EventFilter.ALL, event -> {
+                if (event instanceof io.covey.core.event.DataEvent data) {
+                    published.add(data.data().asString());
+                }
+            });
+            String id = manager.runGroup(new CoveyGroup("loud", List.of(
+                    new Shouter(new Shouter.Params()).setOptions(WorkerOptions.NONE.withForeign(false))))).started().get(0);
+            await().until(() -> manager.worker(id).state() == WorkerState.RUNNING);
+
+            manager.send(id, new Shouter.Say("hello"));
+            manager.send(id, new Shouter.Say("again"));
+            manager.send(id, new byte[] {1, 2, 3});
+
+            await().until(() -> published.size() == 2);
+            assertThat(published).containsExactly("HELLO", "AGAIN");
+            await().until(() -> manager.logs(id, 10).stream().anyMatch(l -> l.line().equals("ignored 3 bytes")));
+        }
+    }
 }

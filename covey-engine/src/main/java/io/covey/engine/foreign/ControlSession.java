@@ -3,11 +3,15 @@ package io.covey.engine.foreign;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.covey.core.api.InputNotAcceptedException;
 import io.covey.core.json.CoveyJson;
 import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ControlChannel;
@@ -15,6 +19,7 @@ import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
 import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunCallbacks;
 import io.covey.engine.launch.StatusReport;
@@ -43,6 +48,10 @@ final class ControlSession {
     private final CompletableFuture<Void> served = new CompletableFuture<>();
     private final AtomicLong healthRequestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<WorkerHealth>> healthRequests = new ConcurrentHashMap<>();
+    /** Inputs waiting to be written, in order; the engine bounds how many (see Engine.send). */
+    private final Queue<EncodedInput> inputs = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writingInputs = new AtomicBoolean();
+    private final AtomicLong inputSeqs = new AtomicLong();
 
     ControlSession(LaunchRequest request, RunCallbacks callbacks, ChildLaunchSettings settings) {
         this.request = request;
@@ -180,6 +189,8 @@ final class ControlSession {
             if (asked != null) { // else it came after the timeout, and the check has failed already
                 asked.complete(new WorkerHealth(response.healthy(), response.message()));
             }
+        } else if (message instanceof ControlMessage.InputHandled) {
+            callbacks.inputHandled();
         } else if (message instanceof ControlMessage.Ended ended) {
             if (verdict == null) {
                 verdict = ended;
@@ -229,6 +240,64 @@ final class ControlSession {
             }
         });
         return answer;
+    }
+
+    /**
+     * Queues one input for the child and has {@code sender} write the queue out in order, one
+     * writer at a time. An input that cannot be written (no channel, a broken one, too large) is
+     * counted as handled and said in the worker's log: the attempt is ending, or the input could
+     * never be delivered.
+     */
+    void deliver(WorkerInput input, Executor sender) {
+        long seq = inputSeqs.get() + 1;
+        byte[] line = CoveyJson.mapper().writeValueAsBytes(ControlMessage.Input.of(seq, input));
+        if (line.length > settings.maxMessageBytes()) {
+            // Refused now rather than accepted and dropped: bytes travel as base64, a third larger.
+            throw new InputNotAcceptedException("an input of " + input.size() + " bytes is " + line.length
+                    + " bytes on the control channel of worker '" + request.workerId() + "', over its limit of "
+                    + settings.maxMessageBytes() + " bytes; send it in smaller pieces");
+        }
+        inputSeqs.set(seq); // the engine thread is the only caller
+        inputs.add(new EncodedInput(seq, line));
+        if (writingInputs.compareAndSet(false, true)) {
+            sender.execute(this::writeInputs);
+        }
+    }
+
+    /** An input as the line it is sent as, encoded (and checked against the limit) when it was accepted. */
+    private record EncodedInput(long seq, byte[] line) {
+    }
+
+    private void writeInputs() {
+        while (true) {
+            EncodedInput next;
+            while ((next = inputs.poll()) != null) {
+                writeInput(next);
+            }
+            writingInputs.set(false);
+            if (inputs.isEmpty() || !writingInputs.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void writeInput(EncodedInput input) {
+        ControlChannel current = channel;
+        String failure;
+        if (current == null) {
+            failure = "the child has not connected";
+        } else {
+            try {
+                current.sendLine(input.line());
+                return;
+            } catch (ProtocolException e) {
+                failure = e.getMessage();
+            } catch (IOException e) {
+                failure = "the control channel broke: " + e.getMessage();
+            }
+        }
+        callbacks.log("covey", "input " + input.seq() + " was not delivered: " + failure);
+        callbacks.inputHandled();
     }
 
     void close() {

@@ -12,6 +12,7 @@ import io.covey.core.lifecycle.CrashReason;
 import io.covey.core.launch.AttemptId;
 import io.covey.core.protocol.ControlChannel;
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 import io.covey.engine.Scheduler;
 import io.covey.engine.launch.LaunchRequest;
 import io.covey.engine.launch.RunCallbacks;
@@ -195,6 +196,12 @@ final class ForeignRun implements WorkerRun {
     @Override
     public CompletableFuture<WorkerHealth> checkHealth() {
         return session.checkHealth(context.executor());
+    }
+
+    /** Over the control channel, in order; the child hands each input to {@code onInput} and says when it is done. */
+    @Override
+    public void deliver(WorkerInput input) {
+        session.deliver(input, context.executor());
     }
 
     @Override

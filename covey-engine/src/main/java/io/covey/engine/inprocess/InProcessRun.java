@@ -14,9 +14,11 @@ import io.covey.core.json.CoveyJson;
 import io.covey.core.json.Durations;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.HealthCheckRunner;
+import io.covey.core.worker.InputDelivery;
 import io.covey.core.worker.StatusCall;
 import io.covey.core.worker.WorkerAttempt;
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 import io.covey.core.worker.WorkerReporter;
 import io.covey.engine.Scheduler;
 import io.covey.engine.launch.LaunchRequest;
@@ -64,6 +66,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
     });
     private volatile Scheduler.Cancellable stopDeadline;
     private final HealthCheckRunner healthChecks;
+    private final InputDelivery inputs;
 
     private final WorkerThreads workerThreads;
     /** The run thread's group and what lived in it before this attempt: what is new there at the end, it left. */
@@ -78,6 +81,7 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
         this.scheduler = scheduler;
         this.runThreads = runThreads;
         this.healthChecks = new HealthCheckRunner(healthExecutor);
+        this.inputs = new InputDelivery(runThreads, line -> callbacks.log("covey", line));
     }
 
     void start() {
@@ -153,6 +157,17 @@ final class InProcessRun implements WorkerRun, WorkerReporter {
             return CompletableFuture.completedFuture(WorkerHealth.unhealthy("the worker is not running"));
         }
         return healthChecks.check(instance);
+    }
+
+    /** On a pooled thread, one input after the other (see {@link InputDelivery}). */
+    @Override
+    public void deliver(WorkerInput input) {
+        CoveyWorker<?> instance = attempt.worker();
+        if (instance == null || ended.get()) {
+            callbacks.inputHandled(); // the engine takes input for a RUNNING worker only, so this attempt is ending
+            return;
+        }
+        inputs.deliver(instance, input, callbacks::inputHandled);
     }
 
     @Override

@@ -35,6 +35,14 @@ public interface RunCallbacks {
     default void usage(ResourceUsage usage) {
     }
 
+    /**
+     * One input handed over with {@link WorkerRun#deliver} has been handled ({@code onInput}
+     * returned or threw, or the input was dropped because the attempt is ending): the engine
+     * counts it off the worker's input queue. Once per delivered input.
+     */
+    default void inputHandled() {
+    }
+
     /** The attempt is over: its thread finished or was abandoned, or its process tree is gone. */
     void exited(RunExit exit);
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.covey.core.worker.WorkerHealth;
+import io.covey.core.worker.WorkerInput;
 
 /** A handle on one launched attempt. */
 public interface WorkerRun {
@@ -19,6 +20,16 @@ public interface WorkerRun {
 
     /** Ends the attempt now (a start timeout, an unresponsive child); the exit carries {@code reason}. */
     void kill(String reason);
+
+    /**
+     * Hands one input to the worker and returns at once: the worker's {@code onInput} receives the
+     * inputs of this run one at a time, in the order of these calls, and each one is followed by
+     * {@link RunCallbacks#inputHandled()}. The engine bounds how many are outstanding. The default,
+     * for runtimes that cannot deliver input, refuses.
+     */
+    default void deliver(WorkerInput input) {
+        throw new UnsupportedOperationException("this runtime cannot deliver input to its worker");
+    }
 
     /**
      * Asks the worker's {@code checkHealth()} and returns at once; the answer completes the

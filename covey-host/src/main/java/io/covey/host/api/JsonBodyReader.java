@@ -55,6 +55,11 @@ public final class JsonBodyReader {
         }
     }
 
+    /** The body as it came, within the same size limit, for a call that takes bytes; an empty body is refused. */
+    public byte[] readBytes(HttpServletRequest request) {
+        return bytes(request);
+    }
+
     private byte[] bytes(HttpServletRequest request) {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();

@@ -13,6 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.covey.core.api.CoveyException;
+import io.covey.core.api.InputQueueFullException;
 import io.covey.core.api.InvalidParamsException;
 import io.covey.core.api.JvmOptionNotAllowedException;
 import io.covey.core.api.UnknownWorkerTypeException;
@@ -43,6 +44,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             response.getBody().setProperty("field", params.field());
         } else if (e instanceof JvmOptionNotAllowedException option) {
             response.getBody().setProperty("option", option.option());
+        } else if (e instanceof InputQueueFullException full) {
+            response.getBody().setProperty("inputQueue", full.limit());
+            return ResponseEntity.status(kind.status()).header("Retry-After", "1").body(response.getBody());
         }
         return response;
     }

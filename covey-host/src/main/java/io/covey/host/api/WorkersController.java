@@ -2,6 +2,8 @@ package io.covey.host.api;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,13 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.covey.core.api.CoveyOperations;
 import io.covey.core.api.GroupDiff;
+import io.covey.core.api.InputReceipt;
 import io.covey.core.api.LogLine;
 import io.covey.core.api.WorkerStatus;
+import io.covey.core.worker.WorkerInput;
 import io.covey.host.problem.ApiProblemException;
 import io.covey.host.problem.ProblemKind;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Single workers: status, restart, kill, scale, logs. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Single workers: status, restart, kill, scale, logs, input. */
 @RestController
 @RequestMapping("/api/v1")
 public class WorkersController {
@@ -51,6 +58,29 @@ public class WorkersController {
     @PostMapping("/workers/{id}/scale")
     public GroupDiff scale(@PathVariable String id, HttpServletRequest request) {
         return covey.scale(id, ScaleRequest.from(bodies.readTree(request)).instances());
+    }
+
+    /**
+     * Input for a running worker: a JSON body becomes JSON input, an {@code application/octet-stream}
+     * body bytes. 202 once it is queued (the worker handles it later, in order).
+     */
+    @PostMapping("/workers/{id}/input")
+    public ResponseEntity<InputReceipt> input(@PathVariable String id,
+            HttpServletRequest request) {
+        WorkerInput input = isOctetStream(request.getContentType())
+                ? WorkerInput.bytes(bodies.readBytes(request))
+                : new WorkerInput.Json(orNull(bodies.readTree(request)));
+        return ResponseEntity.accepted().body(covey.send(id, input));
+    }
+
+    private static JsonNode orNull(JsonNode body) {
+        return body == null ? JsonNodeFactory.instance.nullNode() : body;
+    }
+
+    /** Whether a body is bytes rather than JSON; the request guard lets only this route's bytes through. */
+    public static boolean isOctetStream(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].trim().equalsIgnoreCase(MediaType.APPLICATION_OCTET_STREAM_VALUE);
     }
 
     @GetMapping("/workers/{id}/logs")

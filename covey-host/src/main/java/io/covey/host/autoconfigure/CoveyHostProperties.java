@@ -81,6 +81,12 @@ public class CoveyHostProperties implements Validator {
      */
     private List<String> allowedOrigins = new ArrayList<>();
 
+    /** Most inputs sent to one worker and not yet handled by it; more are refused with 429 (input-queue-full). */
+    private int inputQueue = 64;
+
+    /** Most bytes of such inputs per worker (one larger input is taken only into an empty queue). */
+    private DataSize inputQueueBytes = DataSize.ofMegabytes(4);
+
     /** How long shutdown waits for the workers to stop. */
     private Duration shutdownBudget = Duration.ofSeconds(20);
 
@@ -94,7 +100,8 @@ public class CoveyHostProperties implements Validator {
 
     public ManagerSettings toManagerSettings() {
         return new ManagerSettings(workerDefaults.toOptions(), events.retained, logLinesPerWorker,
-                ManagerSettings.defaults().logCharsPerWorker(), maxWorkersPerGroup, maxWorkers, shutdownBudget);
+                ManagerSettings.defaults().logCharsPerWorker(), maxWorkersPerGroup, maxWorkers, shutdownBudget,
+                inputQueue, inputQueueBytes.toBytes());
     }
 
     /** What bounds the journal's memory and each worker's event rate. */
@@ -123,6 +130,8 @@ public class CoveyHostProperties implements Validator {
         checks.atLeast("maxWorkersPerGroup", properties.maxWorkersPerGroup, 1);
         checks.atLeast("maxWorkers", properties.maxWorkers, 1);
         checks.atLeast("logLinesPerWorker", properties.logLinesPerWorker, 1);
+        checks.atLeast("inputQueue", properties.inputQueue, 1);
+        checks.positive("inputQueueBytes", properties.inputQueueBytes);
         checks.notNegative("shutdownBudget", properties.shutdownBudget);
         properties.allowedOriginsInAll().forEach(origin -> checks.origin("allowedOrigins", origin));
         if (properties.logFiles.maxFileSize == null || properties.logFiles.maxFileSize.toBytes() < 1024) {
@@ -273,6 +282,22 @@ public class CoveyHostProperties implements Validator {
 
     public void setLogLinesPerWorker(int logLinesPerWorker) {
         this.logLinesPerWorker = logLinesPerWorker;
+    }
+
+    public int getInputQueue() {
+        return inputQueue;
+    }
+
+    public void setInputQueue(int inputQueue) {
+        this.inputQueue = inputQueue;
+    }
+
+    public DataSize getInputQueueBytes() {
+        return inputQueueBytes;
+    }
+
+    public void setInputQueueBytes(DataSize inputQueueBytes) {
+        this.inputQueueBytes = inputQueueBytes;
     }
 
     public Duration getShutdownBudget() {

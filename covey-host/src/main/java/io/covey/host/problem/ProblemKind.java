@@ -3,6 +3,8 @@ package io.covey.host.problem;
 import java.net.URI;
 
 import io.covey.core.api.CoveyException;
+import io.covey.core.api.InputNotAcceptedException;
+import io.covey.core.api.InputQueueFullException;
 import io.covey.core.api.InvalidParamsException;
 import io.covey.core.api.JvmOptionNotAllowedException;
 import io.covey.core.api.LimitExceededException;
@@ -54,6 +56,10 @@ public enum ProblemKind {
     CONFLICT(409, "conflict", "Conflict"),
     /** The result asked for will never come: the worker failed or was removed. */
     WORKER_ENDED(409, "worker-ended", "Worker Ended"),
+    /** Input sent to a worker that takes none (its type has no onInput) or is not RUNNING. */
+    INPUT_NOT_ACCEPTED(409, "input-not-accepted", "Input Not Accepted"),
+    /** Input sent to a worker whose input queue is full; send again later (Retry-After). */
+    INPUT_QUEUE_FULL(429, "input-queue-full", "Input Queue Full"),
     /** The body is larger than covey.host.max-body-size. */
     BODY_TOO_LARGE(413, "body-too-large", "Body Too Large"),
     /** A body that is not application/json (or another +json type). */
@@ -114,6 +120,12 @@ public enum ProblemKind {
         }
         if (e instanceof WorkerEndedException) {
             return WORKER_ENDED;
+        }
+        if (e instanceof InputNotAcceptedException) {
+            return INPUT_NOT_ACCEPTED;
+        }
+        if (e instanceof InputQueueFullException) {
+            return INPUT_QUEUE_FULL;
         }
         if (e instanceof ManagerClosedException) {
             return SHUTTING_DOWN;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.covey.host.api.WorkersController;
 import io.covey.host.problem.ProblemBodies;
 import io.covey.host.problem.ProblemKind;
 import jakarta.servlet.FilterChain;
@@ -68,7 +69,7 @@ public final class RequestGuard extends HttpFilter {
                 return;
             }
         }
-        if (hasBody(request) && !isJson(request.getContentType())) {
+        if (hasBody(request) && !isJson(request.getContentType()) && !isInputBytes(path, request)) {
             refuse(response, request, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "a request body must be application/json, was "
                     + (request.getContentType() == null ? "sent without a Content-Type" : "'" + printable(request.getContentType()) + "'"));
             return;
@@ -124,6 +125,15 @@ public final class RequestGuard extends HttpFilter {
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /**
+     * Bytes for a worker's input: {@code application/octet-stream} is no type a page may send
+     * without a preflight, which this host never answers, so it opens no way in.
+     */
+    private static boolean isInputBytes(String path, HttpServletRequest request) {
+        return path.startsWith("/api/v1/workers/") && path.endsWith("/input")
+                && WorkersController.isOctetStream(request.getContentType());
     }
 
     static boolean isJson(String contentType) {

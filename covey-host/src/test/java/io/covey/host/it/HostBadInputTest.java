@@ -57,7 +57,7 @@ class HostBadInputTest {
     @Test
     void unknownTypesAreNamedWithTheDeclaredOnes() {
         assertRefused(api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"Nope\",\"params\":{}}]}"), 400,
-                "worker type 'Nope' is not declared; declared types: ChattyJob, CountdownJob, CrashingWorker, FaultyWorker, ServiceWorker");
+                "worker type 'Nope' is not declared; declared types: ChattyJob, CountdownJob, CrashingWorker, FaultyWorker, InputSinkWorker, ServiceWorker");
         assertRefused(api.put("/api/v1/groups/g", "{\"workers\":[{\"type\":\"java.lang.Runtime\",\"params\":{}}]}"), 400,
                 "declared types:");
     }

@@ -19,6 +19,7 @@ public class TestHostConfiguration {
     @Bean
     CoveyManifest testManifest() {
         return CoveyManifest.of(ServiceWorker.class, CountdownJob.class, CrashingWorker.class, FaultyWorker.class,
-                SilentWorker.class, StubbornWorker.class, io.covey.engine.testworkers.ChattyJob.class);
+                SilentWorker.class, StubbornWorker.class, io.covey.engine.testworkers.ChattyJob.class,
+                io.covey.engine.testworkers.InputSinkWorker.class);
     }
 }

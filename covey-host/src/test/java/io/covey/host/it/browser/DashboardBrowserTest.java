@@ -201,6 +201,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aScheduledWorkerShowsWhenItRunsNext_andItMovesOnWhenARunComes() {
+        host.runGroupJson("timed", "{\"workers\":[{\"type\":\"CountdownJob\",\"id\":\"hourly\",\"params\":{\"from\":0},"
+                + "\"schedule\":{\"cron\":\"0 * * * *\",\"timeZone\":\"Asia/Kolkata\"}},"
+                + "{\"type\":\"CountdownJob\",\"id\":\"often\",\"params\":{\"from\":0},\"schedule\":{\"every\":\"2s\"}}]}");
+        String next = host.api.get("/api/v1/workers/hourly").json().get("nextRunAt").asString();
+        page.until(d -> !page.rows().isEmpty() && !"—".equals(page.cell("hourly", "next")) && !page.cell("hourly", "next").isBlank());
+        assertThat(page.row("hourly").findElement(By.cssSelector("td.col-next")).getDomAttribute("title"))
+                .isEqualTo(java.time.format.DateTimeFormatter.ISO_INSTANT.format(java.time.Instant.parse(next))
+                        .replace("Z", ".000Z") + " (schedule in Asia/Kolkata)");
+        // Kolkata is UTC+5:30: the next whole hour there is at :30 UTC, and the page shows it in that zone as :00.
+        assertThat(page.cell("hourly", "next")).contains(":00:00");
+
+        page.waitForState("often", "COMPLETED");
+        String first = page.cell("often", "next");
+        page.until(d -> !page.cell("often", "next").equals(first) && !"—".equals(page.cell("often", "next")));
+        assertThat(Integer.parseInt(page.cell("often", "attempt"))).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void theWorkerTypesAreListedWithTheParamsTheirSchemasName() {
         page.until(d -> !d.findElements(By.cssSelector("details[data-type='CountdownJob']")).isEmpty());
         var countdown = chromium.driver.findElement(By.cssSelector("details[data-type='CountdownJob']"));
