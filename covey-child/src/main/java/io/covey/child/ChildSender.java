@@ -7,11 +7,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.covey.core.json.CoveyJson;
 import io.covey.core.protocol.ControlChannel;
+import io.covey.core.protocol.ControlCodec;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
-import io.covey.core.text.SafeText;
 
 /**
  * Writes the child's messages on a thread of its own. Worker threads get interrupted (that is how
@@ -59,7 +58,7 @@ final class ChildSender {
     private Pending enqueue(ControlMessage message) throws ProtocolException {
         // Text, then made well-formed, then bytes: a worker's lone surrogate would otherwise be
         // written as bytes the host refuses as malformed, and the worker ended for breaking the protocol.
-        byte[] json = SafeText.utf8(CoveyJson.mapper().writeValueAsString(message));
+        byte[] json = ControlCodec.encode(message);
         if (json.length > channel.maxMessageBytes()) {
             throw new ProtocolException("a control message of " + json.length + " bytes is larger than the limit of "
                     + channel.maxMessageBytes() + " bytes");

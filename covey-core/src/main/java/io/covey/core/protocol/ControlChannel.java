@@ -7,12 +7,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import io.covey.core.json.CoveyJson;
-import tools.jackson.core.JacksonException;
 
 /**
  * One end of a control channel: newline-delimited JSON {@link ControlMessage}s over a blocking
  * {@link SocketChannel} (Unix domain or loopback TCP), at most {@code maxMessageBytes} each.
+ * <p>
+ * Messages go through {@link ControlCodec}, not databind, which a child would otherwise build
+ * before it could run anything.
  * <p>
  * One thread receives while any thread sends: reads and writes use the channel directly, never
  * {@code Channels.newInputStream}, whose reads hold a lock that writes also take.
@@ -47,11 +48,7 @@ public final class ControlChannel implements Closeable {
         if (bytes == null) {
             return null;
         }
-        try {
-            return CoveyJson.mapper().readValue(bytes, ControlMessage.class);
-        } catch (JacksonException e) {
-            throw new ProtocolException("malformed control message: " + e.getOriginalMessage());
-        }
+        return ControlCodec.decode(bytes);
     }
 
     /** The next line without its newline, or null at the end of the stream. Receiving thread only. */
@@ -88,7 +85,7 @@ public final class ControlChannel implements Closeable {
      * and end this worker, so the caller learns why here instead.
      */
     public void send(ControlMessage message) throws IOException, ProtocolException {
-        sendLine(CoveyJson.mapper().writeValueAsBytes(message));
+        sendLine(ControlCodec.encode(message));
     }
 
     /** Sends one line of JSON (without its newline), checked against the limit. */
