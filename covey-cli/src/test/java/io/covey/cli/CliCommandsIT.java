@@ -254,6 +254,13 @@ class CliCommandsIT {
         assertThat(restart.exitCode()).as(restart.toString()).isZero();
         await().until(() -> state("cli-svc") == WorkerState.RUNNING && CliHost.manager().worker("cli-svc").attempt() == 2);
 
+        // A kill of a running worker is a crash of reason killed, and its restart policy brings it back.
+        Cli.Result kill = cli.run("kill", "cli-svc");
+        assertThat(kill.exitCode()).as(kill.toString()).isZero();
+        assertThat(kill.out()).contains("killing cli-svc (group cli-web");
+        await().until(() -> state("cli-svc") == WorkerState.RUNNING && CliHost.manager().worker("cli-svc").attempt() == 3);
+        assertThat(cli.run("kill", "no-such-worker").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+
         // No terminal to ask on: refused without --yes, and nothing changes.
         Cli.Result refused = cli.run("nuke", "cli-web");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -28,7 +28,7 @@ class SubcommandsTest {
 
         CommandLine all = new CommandLine(new CoveyCli());
         Subcommands.addFor(all, "--help");
-        assertThat(all.getSubcommands()).containsKeys("apply", "ls", "list", "status", "logs", "events", "stop", "restart",
+        assertThat(all.getSubcommands()).containsKeys("apply", "ls", "list", "status", "logs", "events", "stop", "restart", "kill",
                 "nuke", "manifest", "top", "completion");
     }
 }
