@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import io.covey.core.json.CoveyJson;
+import io.covey.core.protocol.ControlCodec;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.worker.CoveyWorker;
 import io.covey.core.worker.StatusCall;
@@ -45,7 +46,8 @@ final class WarmUp {
             JsonNode params = mapper.readTree("{\"name\":\"warm\",\"count\":1,\"flags\":[true,false],\"nested\":{\"x\":1.5}}");
             ControlMessage.Assign assign = new ControlMessage.Assign("warm-up", 1, "WarmUpWorker",
                     WarmUpWorker.class.getName(), params, 5000);
-            ControlMessage.Assign read = (ControlMessage.Assign) mapper.readValue(mapper.writeValueAsBytes(assign), ControlMessage.class);
+            // The control channel speaks through ControlCodec; the mapper is warmed for the params and results.
+            ControlMessage.Assign read = (ControlMessage.Assign) ControlCodec.decode(ControlCodec.encode(assign));
             CoveyWorker<?> worker = WorkerFactory.create(read.toWelcome());
             worker.attachReporter(new ChildReporter(null, () -> true, failure -> { }));
             worker.runWorker();
@@ -53,7 +55,7 @@ final class WarmUp {
                     new ControlMessage.Status(StatusCall.COMPLETED, null, CoveyJson.toTree(Map.of("ok", true))),
                     new ControlMessage.Log("worker", note), new ControlMessage.Publish(params),
                     new ControlMessage.Heartbeat(), new ControlMessage.Ended(null), new ControlMessage.Stop())) {
-                mapper.readValue(mapper.writeValueAsBytes(message), ControlMessage.class);
+                ControlCodec.decode(ControlCodec.encode(message));
             }
             for (Class<?> type : List.of(ChildWorkerRun.class, ChildSender.class, Descendants.class)) {
                 Class.forName(type.getName(), true, WarmUp.class.getClassLoader());

@@ -69,7 +69,7 @@ final class SpawnBreakdown {
         results.note("class loading, Covey child: " + c.summary() + "; JVM uptime (ms) at: ChildMain "
                 + ms(c.firstAt(n -> n.equals("io.covey.child.ChildMain")))
                 + ", its first Unix-domain socket class " + ms(c.firstAt(n -> n.contains("UnixDomain")))
-                + ", CoveyJson (Jackson's first use, after the hello) " + ms(c.firstAt(n -> n.equals("io.covey.core.json.CoveyJson")))
+                + ", CoveyJson (databind's first use: binding the params) " + ms(c.firstAt(n -> n.equals("io.covey.core.json.CoveyJson")))
                 + ", the first control message parsed " + ms(c.firstAt(n -> n.startsWith("io.covey.core.protocol.ControlMessage$")))
                 + ", ChildWorkerRun " + ms(c.firstAt(n -> n.equals("io.covey.child.ChildWorkerRun")))
                 + ", the worker class " + ms(c.firstAt(n -> n.endsWith(".ConnectBackWorker")))

@@ -15,6 +15,7 @@ import io.covey.core.api.InputNotAcceptedException;
 import io.covey.core.json.CoveyJson;
 import io.covey.core.launch.ChildLaunchSettings;
 import io.covey.core.protocol.ControlChannel;
+import io.covey.core.protocol.ControlCodec;
 import io.covey.core.protocol.ControlMessage;
 import io.covey.core.protocol.ProtocolException;
 import io.covey.core.worker.StatusCall;
@@ -109,7 +110,7 @@ final class ControlSession {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
-        byte[] json = CoveyJson.mapper().writeValueAsBytes(work(true));
+        byte[] json = ControlCodec.encode(work(true));
         if (json.length > SEND_NOW_LIMIT) {
             return false;
         }
@@ -250,7 +251,7 @@ final class ControlSession {
      */
     void deliver(WorkerInput input, Executor sender) {
         long seq = inputSeqs.get() + 1;
-        byte[] line = CoveyJson.mapper().writeValueAsBytes(ControlMessage.Input.of(seq, input));
+        byte[] line = ControlCodec.encode(ControlMessage.Input.of(seq, input));
         if (line.length > settings.maxMessageBytes()) {
             // Refused now rather than accepted and dropped: bytes travel as base64, a third larger.
             throw new InputNotAcceptedException("an input of " + input.size() + " bytes is " + line.length
