@@ -72,6 +72,21 @@ public final class SpawnBenchmark {
                 median(bare), Collections.min(bare), Collections.max(bare));
         System.out.printf("RSS of a running no-op foreign worker: median %d KiB; of the bare child: median %d KiB%n",
                 medianLong(foreignRss), medianLong(bareRss));
+        // The two warm-up rounds are dropped here as above.
+        List<Long> cpu = CPU.subList(2, CPU.size());
+        List<Long> bareCpu = BARE_CPU.subList(2, BARE_CPU.size());
+        System.out.printf("CPU (user + system) of the foreign child until RUNNING: median %d ms %s; of the bare child"
+                + " until its line: median %d ms %s%n", medianLong(cpu), cpu, medianLong(bareCpu), bareCpu);
+    }
+
+    private static final List<Long> CPU = new ArrayList<>();
+    private static final List<Long> BARE_CPU = new ArrayList<>();
+
+    /** User + system time of a process so far, from /proc (clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static double foreignRound(ForeignWorkerLauncher launcher, int round, long[] rss, double[] hello) throws Exception {
@@ -89,6 +104,7 @@ public final class SpawnBenchmark {
         WorkerRun run = launcher.launch(ForeignTestSupport.request("bench-" + (round + 2), SleeperWorker.class, null), timing);
         long end = running.get(30, TimeUnit.SECONDS);
         rss[0] = rssKiB(run.pid());
+        CPU.add(cpuMillis(run.pid()));
         hello[0] = ((ForeignRun) run).spawnToHello().toNanos() / 1e6;
         run.stop(Duration.ofSeconds(5));
         timing.awaitExit(Duration.ofSeconds(10));
@@ -114,6 +130,7 @@ public final class SpawnBenchmark {
                 }
                 long end = System.nanoTime();
                 rss[0] = rssKiB(process.pid());
+                BARE_CPU.add(cpuMillis(process.pid()));
                 socket.close();
                 process.waitFor(10, TimeUnit.SECONDS);
                 return (end - start) / 1e6;
